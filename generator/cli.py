@@ -1,0 +1,236 @@
+"""The ``curriculum`` command: a thin front end over ``pipeline``.
+
+Exit status: 0 success, 1 problems in the content (or a failed site build), 2 a wrong command line.
+Problems in the content print as ``file:line:column: field: message`` lines, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import logging
+import os
+import re
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from generator import __version__, spec
+from generator.fieldtypes import SLUG
+from generator.problems import CurriculumError, UsageError
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def _project(args: argparse.Namespace) -> tuple[Path, Path, Path]:
+    """The project's mkdocs.yml, curriculum folder and generated docs folder."""
+    root = Path(args.root)
+    config = root / "mkdocs.yml"
+    if not config.is_file():
+        raise UsageError(f"no mkdocs.yml in {root.resolve()}; run this in the project folder or pass --root")
+    return config, root / "curriculum", root / "generated"
+
+
+def _report(error: CurriculumError, style: str) -> None:
+    for problem in error.problems:
+        print(problem.github() if style == "github" else str(problem), file=sys.stdout if style == "github" else sys.stderr)
+    count = len(error.problems)
+    print(f"{count} problem{'s' * (count != 1)} found; nothing was built.", file=sys.stderr)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from generator.pipeline import check
+
+    _, curriculum_dir, _ = _project(args)
+    curriculum = check(curriculum_dir)
+    print(
+        f"OK: {len(curriculum.lessons)} lessons, {len(curriculum.skills)} skills and "
+        f"{len(curriculum.tracks)} tracks are valid.",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from mkdocs.exceptions import MkDocsException
+
+    from generator.pipeline import build_site, generate
+
+    config, curriculum_dir, docs_dir = _project(args)
+    site_dir = Path(args.site_dir) if args.site_dir else config.parent / "site"
+    report = generate(curriculum_dir, docs_dir)
+    c, w = report.curriculum, report.written
+    print(
+        f"Validated {len(c.lessons)} lessons, {len(c.skills)} skills, {len(c.tracks)} tracks; "
+        f"pages: {w.written} written, {w.unchanged} unchanged, {w.removed} removed "
+        f"({report.seconds:.2f} s).",
+        file=sys.stderr,
+    )
+    _mkdocs_logging(args.verbose)
+    start = dt.datetime.now()
+    try:
+        build_site(config, site_dir)
+    except MkDocsException as error:
+        print(f"error: the site build failed: {error}; the previous site is unchanged.", file=sys.stderr)
+        return 1
+    seconds = (dt.datetime.now() - start).total_seconds()
+    print(f"Built the site into {site_dir} ({seconds:.2f} s).", file=sys.stderr)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from mkdocs.commands.serve import serve
+
+    from generator.pipeline import generate
+
+    config, curriculum_dir, docs_dir = _project(args)
+    generate(curriculum_dir, docs_dir)  # fail early, with the problems listed, before serving
+    _mkdocs_logging(verbose=True)
+    serve(config_file=str(config), dev_addr=args.dev_addr, livereload=True)
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from generator.pipeline import display_path
+    from generator.skeleton import lesson_skeleton
+
+    _, curriculum_dir, _ = _project(args)
+    if not re.match(SLUG, args.id):
+        raise UsageError(f"{args.id!r} is not a valid id; use lower-case letters, digits and hyphens")
+    target = curriculum_dir / "lessons" / f"{args.id}.yaml"
+    if target.exists():
+        raise UsageError(f"{display_path(target)} already exists; choose another id or edit that file")
+    text = lesson_skeleton(
+        args.id, title=args.title, skills=args.skill, formats=args.format, minutes=args.minutes,
+        today=dt.date.today(),
+    )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with open(target, "x", encoding="utf-8") as handle:
+        handle.write(text)
+    print(f"Wrote {display_path(target)}. Replace each 'FILL IN' text; `curriculum check` lists what is left.")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from generator.pipeline import check
+
+    _, curriculum_dir, _ = _project(args)
+    c = check(curriculum_dir)
+    listing = {
+        "lessons": [
+            {
+                "id": l.id, "title": l.title, "skills": list(l.skills), "formats": list(l.formats),
+                "minutes": l.minutes, "prep_minutes": l.prep.minutes, "levels": list(l.levels),
+                "timing": l.timing, "stage": l.stage, "audience": l.audience or "reps",
+                "roleplay": l.roleplay is not None,
+                "veteran_variant": bool(l.roleplay and l.roleplay.veteran_variant),
+                "resistance": len(l.resistance), "source": l.source,
+            }
+            for l in c.lessons.values()
+        ],
+        "tracks": [
+            {"id": t.id, "title": t.title, "weeks": len({w.week for w in t.weeks}),
+             "sessions": len(c.sessions(t)), "manager_minutes": c.manager_minutes(c.sessions(t)),
+             "source": t.source}
+            for t in c.tracks.values()
+        ],
+        "skills": [
+            {"id": s.id, "title": s.title, "lessons": list(c.lessons_by_skill[s.id]),
+             "symptoms": len(s.symptoms), "source": s.source}
+            for s in c.skills.values()
+        ],
+    }
+    if args.json:
+        print(json.dumps(listing, indent=2, ensure_ascii=False))
+    else:
+        for kind, items in listing.items():
+            print(f"{kind} ({len(items)}):")
+            for item in items:
+                print(f"  {item['id']:40} {item['title']}")
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from generator.schema import json_schema
+
+    print(json.dumps(json_schema(args.kind), indent=2, ensure_ascii=False))
+    return 0
+
+
+def _mkdocs_logging(verbose: bool) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.handlers[:] = [handler]
+    logger.setLevel(logging.INFO if verbose else logging.WARNING)
+    logger.propagate = False
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="curriculum",
+        description="Validate coaching lessons written in YAML and build them into a website.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--root", default=".", help="the project folder holding mkdocs.yml (default: here)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    sub = commands.add_parser("check", help="validate the curriculum and list every problem")
+    sub.set_defaults(run=cmd_check)
+
+    sub = commands.add_parser("build", help="validate, generate the pages and build the site into site/")
+    sub.add_argument("--site-dir", help="where to put the built site (default: site/ beside mkdocs.yml)")
+    sub.add_argument("-v", "--verbose", action="store_true", help="show MkDocs' progress messages")
+    sub.set_defaults(run=cmd_build)
+
+    sub = commands.add_parser("serve", help="preview the site, rebuilding when a YAML file changes")
+    sub.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="address to serve on")
+    sub.set_defaults(run=cmd_serve)
+
+    sub = commands.add_parser("new", help="write a skeleton file to fill in")
+    kinds = sub.add_subparsers(dest="kind", metavar="KIND", required=True, parser_class=_Parser)
+    lesson = kinds.add_parser("lesson", help="a new lesson in curriculum/lessons/")
+    lesson.add_argument("id", help="the lesson's id, like 'discovery-pain-chain'")
+    lesson.add_argument("--title", required=True, help="the lesson's title")
+    lesson.add_argument("--skill", action="append", required=True, help="a skill id (repeat for several)")
+    lesson.add_argument("--format", action="append", choices=list(spec.FORMATS), required=True,
+                        help="a format (repeat for several)")
+    lesson.add_argument("--minutes", type=int, choices=range(5, 91), metavar="5..90", required=True,
+                        help="the session's length in minutes")
+    lesson.set_defaults(run=cmd_new)
+
+    sub = commands.add_parser("list", help="list lessons, tracks and skills")
+    sub.add_argument("--json", action="store_true", help="print JSON for scripts")
+    sub.set_defaults(run=cmd_list)
+
+    sub = commands.add_parser("schema", help="print the JSON Schema of a file format")
+    sub.add_argument("kind", nargs="?", default="lesson", choices=list(spec.KINDS), help="default: lesson")
+    sub.set_defaults(run=cmd_schema)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return 2
+    style = "text"
+    try:
+        return int(args.run(args))
+    except CurriculumError as error:
+        _report(error, style)
+        return 1
+    except UsageError as error:
+        print(f"curriculum: error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("Interrupted; the previous site is unchanged.", file=sys.stderr)
+        return 130

@@ -1,0 +1,373 @@
+"""The building blocks of the declared format.
+
+Each type knows three things and nothing else: how to check a loaded YAML value (``check``), how to
+describe itself as JSON Schema (``json_schema``) and how to turn a checked value into the model
+(``build``). ``spec`` composes them into the lesson, skill and track formats, so validation, the
+schema for editors and the model all come from one declaration.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.load import Document, FieldPath
+from generator.problems import Problem
+
+SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+PLACEHOLDER = re.compile(r"\b(TODO|TBD|FIXME|XXX)\b|(?i:\b(lorem ipsum|insert example|fill in)\b)")
+
+
+def describe(value: Any) -> str:
+    """How a loaded YAML value reads in an error message ("a number", "a list" ...)."""
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return f"true/false ({str(value).lower()})"
+    if isinstance(value, int | float):
+        return f"a number ({value})"
+    if isinstance(value, dt.date):
+        return f"a date ({value.isoformat()})"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping of fields"
+    return type(value).__name__
+
+
+class Record(Mapping[str, Any]):
+    """A checked mapping from the content, read by attribute (``lesson.prep.minutes``).
+
+    Optional fields the author left out read as ``None`` (or an empty tuple for lists), so templates
+    and code never need to ask whether a field is present.
+    """
+
+    __slots__ = ("_values",)
+
+    def __init__(self, values: Mapping[str, Any]) -> None:
+        object.__setattr__(self, "_values", dict(values))
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self._values[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("records are read-only")
+
+    def __getitem__(self, key: str) -> Any:
+        return self._values[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def __repr__(self) -> str:
+        return f"Record({self._values!r})"
+
+
+class Type:
+    """Base of every field type."""
+
+    expected: str = "a value"
+
+    def check(self, doc: Document, path: FieldPath, value: Any) -> Iterator[Problem]:
+        raise NotImplementedError
+
+    def json_schema(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def build(self, value: Any) -> Any:
+        return value
+
+    def references(self, path: FieldPath, value: Any) -> Iterator[tuple[FieldPath, str, str]]:
+        """Yield (path, kind, id) for every id this value refers to."""
+        return iter(())
+
+    def empty(self) -> Any:
+        """What an omitted optional field reads as in the model."""
+        return None
+
+    def wrong_type(self, doc: Document, path: FieldPath, value: Any, example: str) -> Problem:
+        return doc.problem(path, f"expected {self.expected}, found {describe(value)}; for example: {example}")
+
+
+@dataclass(frozen=True)
+class Text(Type):
+    """Text. ``markdown`` allows several paragraphs with Markdown; otherwise it is one line."""
+
+    markdown: bool = False
+    max_length: int | None = None
+    example: str = "Ask what happens if nothing changes"
+
+    @property
+    def expected(self) -> str:  # type: ignore[override]
+        return "Markdown text" if self.markdown else "one line of text"
+
+    def check(self, doc: Document, path: FieldPath, value: Any) -> Iterator[Problem]:
+        if not isinstance(value, str):
+            yield self.wrong_type(doc, path, value, repr(self.example) if self.markdown else self.example)
+            return
+        text = value.strip()
+        if not text:
+            yield doc.problem(path, "is empty; write the text or leave the field out if it is optional")
+            return
+        if not self.markdown and "\n" in text:
+            yield doc.problem(path, "must be one line; put longer text in a Markdown field")
+        if self.max_length and len(text) > self.max_length:
+            yield doc.problem(path, f"is {len(text)} characters long; keep it under {self.max_length}")
+        if found := PLACEHOLDER.search(text):
+            yield doc.problem(path, f"still holds the placeholder {found.group(0)!r}; write the real text")
+
+    def json_schema(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {"type": "string", "minLength": 1}
+        if not self.markdown:
+            schema["pattern"] = r"^[^\n]*\n?$"
+        if self.max_length:
+            schema["maxLength"] = self.max_length
+        return schema
+
+    def build(self, value: Any) -> str:
+        return value.strip()
+
+
+@dataclass(frozen=True)
+class Url(Text):
+    """A web address starting with https:// or http://."""
+
+    example: str = "https://example.org/article"
+    expected = "a web address starting with https://"
+
+    def check(self, doc: Document, path: FieldPath, value: Any) -> Iterator[Problem]:
+        if not isinstance(value, str):
+            yield self.wrong_type(doc, path, value, self.example)
+        elif not re.match(r"^https?://[^\s<>\"]+$", value.strip()):
+            yield doc.problem(path, f"{value!r} is not a web address; write it in full, like {self.example}")
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": r"^https?://[^\s<>\"]+$"}
+
+
+@dataclass(frozen=True)
+class Integer(Type):
+    minimum: int
+    maximum: int
+    unit: str = ""
+
+    @property
+    def expected(self) -> str:  # type: ignore[override]
+        return f"a whole number from {self.minimum} to {self.maximum}"
+
+    def check(self, doc: Document, path: FieldPath, value: Any) -> Iterator[Problem]:
+        if isinstance(value, bool) or not isinstance(value, int):
+            yield self.wrong_type(doc, path, value, str(self.minimum + (self.maximum - self.minimum) // 4))
+        elif not self.minimum <= value <= self.maximum:
+            yield doc.problem(path, f"is {value}; it must be from {self.minimum} to {self.maximum}")
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "integer", "minimum": self.minimum, "maximum": self.maximum}
+
+
+@dataclass(frozen=True)
+class Date(Type):
+    expected = "a date written YYYY-MM-DD"
+
+    def check(self, doc: Document, path: FieldPath, value: Any) -> Iterator[Problem]:
+        if isinstance(value, str):
+            try:
+                dt.date.fromisoformat(value)
+            except ValueError:
+                yield doc.problem(path, f"is {value!r}; write a date as YYYY-MM-DD, for example 2026-09-14")
+        elif not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+            yield self.wrong_type(doc, path, value, "2026-09-14")
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+
+    def build(self, value: Any) -> dt.date:
+        return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
+
+
+@dataclass(frozen=True)
+class Choice(Type):
+    """One of a fixed set of values; ``labels`` gives the words a manager reads for each."""
+
+    labels: Mapping[str, str]
+
+    @property
+    def expected(self) -> str:  # type: ignore[override]
+        return "one of " + ", ".join(self.labels)
+
+    def check(self, doc: Document, path: FieldPath, value: Any) -> Iterator[Problem]:
+        if not isinstance(value, str) or value not in self.labels:
+            from generator.suggest import did_you_mean
+
+            shown = repr(value) if isinstance(value, str) else describe(value)
+            hint = did_you_mean(value, self.labels) if isinstance(value, str) else ""
+            yield doc.problem(path, f"is {shown}; expected {self.expected}{hint}")
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "enum": list(self.labels)}
+
+
+@dataclass(frozen=True)
+class Id(Type):
+    """A URL-safe id; ``refers_to`` names the kind of item it must exist as (lesson, skill)."""
+
+    refers_to: str | None = None
+    expected = "an id of lower-case letters, digits and single hyphens (like 'discovery-basics')"
+
+    def check(self, doc: Document, path: FieldPath, value: Any) -> Iterator[Problem]:
+        if not isinstance(value, str):
+            yield self.wrong_type(doc, path, value, "discovery-basics")
+        elif not re.match(SLUG, value):
+            yield doc.problem(
+                path,
+                f"{value!r} is not a valid id; use lower-case letters, digits and single hyphens, "
+                "like 'discovery-basics'",
+            )
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": SLUG}
+
+    def references(self, path: FieldPath, value: Any) -> Iterator[tuple[FieldPath, str, str]]:
+        if self.refers_to and isinstance(value, str):
+            yield path, self.refers_to, value
+
+
+@dataclass(frozen=True)
+class ListOf(Type):
+    item: Type
+    min_items: int = 0
+    unique: bool = False
+
+    @property
+    def expected(self) -> str:  # type: ignore[override]
+        return "a list (lines starting with '- ')"
+
+    def check(self, doc: Document, path: FieldPath, value: Any) -> Iterator[Problem]:
+        if not isinstance(value, list):
+            yield doc.problem(path, f"expected {self.expected}, found {describe(value)}")
+            return
+        if len(value) < self.min_items:
+            yield doc.problem(
+                path, f"has {len(value)} item{'s' * (len(value) != 1)}; it needs at least {self.min_items}"
+            )
+        seen: set[Any] = set()
+        for index, item in enumerate(value):
+            yield from self.item.check(doc, (*path, index), item)
+            if self.unique and isinstance(item, str):
+                if item in seen:
+                    yield doc.problem((*path, index), f"lists {item!r} twice")
+                seen.add(item)
+
+    def json_schema(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {"type": "array", "items": self.item.json_schema()}
+        if self.min_items:
+            schema["minItems"] = self.min_items
+        if self.unique:
+            schema["uniqueItems"] = True
+        return schema
+
+    def build(self, value: Any) -> tuple[Any, ...]:
+        return tuple(self.item.build(item) for item in value)
+
+    def references(self, path: FieldPath, value: Any) -> Iterator[tuple[FieldPath, str, str]]:
+        for index, item in enumerate(value if isinstance(value, list) else ()):
+            yield from self.item.references((*path, index), item)
+
+    def empty(self) -> tuple[()]:
+        return ()
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: Type
+    description: str
+    required: bool = True
+    example: Any = None
+
+
+@dataclass(frozen=True)
+class Fields(Type):
+    """A mapping with a fixed set of named fields; unknown fields are errors."""
+
+    fields: tuple[Field, ...]
+    title: str = ""
+    description: str = ""
+    by_name: Mapping[str, Field] = field(init=False, repr=False, compare=False)
+    expected = "a mapping of fields (lines of 'name: value')"
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "by_name", {f.name: f for f in self.fields})
+
+    def check(self, doc: Document, path: FieldPath, value: Any) -> Iterator[Problem]:
+        if not isinstance(value, dict):
+            names = ", ".join(f.name for f in self.fields if f.required)
+            yield doc.problem(path, f"expected {self.expected} with {names}; found {describe(value)}")
+            return
+        from generator.suggest import closest, did_you_mean
+
+        misspelt = set()  # required fields the author wrote with a typo: one problem, not two
+        for name, item in value.items():
+            spec = self.by_name.get(name)
+            if spec is None:
+                hint = did_you_mean(name, self.by_name) or (
+                    "; allowed here: " + ", ".join(self.by_name)
+                )
+                misspelt.add(closest(name, self.by_name))
+                yield doc.problem((*path, name), f"unknown field {name!r}{hint}", key=True)
+            elif item is None:
+                continue  # an empty optional field is as good as an absent one; required: below
+            else:
+                yield from spec.type.check(doc, (*path, name), item)
+        for spec in self.fields:
+            if spec.required and value.get(spec.name) is None and spec.name not in misspelt:
+                if spec.name in value:
+                    yield doc.problem((*path, spec.name), f"is empty; expected {spec.type.expected}")
+                else:
+                    yield doc.problem((*path, spec.name), f"is missing; add it ({spec.description})")
+
+    def json_schema(self) -> dict[str, Any]:
+        properties = {}
+        for spec in self.fields:
+            prop = spec.type.json_schema()
+            prop["description"] = spec.description
+            if spec.example is not None:
+                prop["examples"] = [spec.example]
+            properties[spec.name] = prop
+        schema: dict[str, Any] = {
+            "type": "object",
+            "additionalProperties": False,
+            "required": [f.name for f in self.fields if f.required],
+            "properties": properties,
+        }
+        if self.title:
+            schema["title"] = self.title
+        if self.description:
+            schema["description"] = self.description
+        return schema
+
+    def build(self, value: Any) -> Record:
+        return Record(
+            {
+                spec.name: spec.type.build(value[spec.name])
+                if value.get(spec.name) is not None
+                else spec.type.empty()
+                for spec in self.fields
+            }
+        )
+
+    def references(self, path: FieldPath, value: Any) -> Iterator[tuple[FieldPath, str, str]]:
+        for spec in self.fields if isinstance(value, dict) else ():
+            if value.get(spec.name) is not None:
+                yield from spec.type.references((*path, spec.name), value[spec.name])

@@ -1,0 +1,200 @@
+"""Stage 1, load: read YAML files into plain values, remembering where every value came from.
+
+Only YAML's standard scalar, list and mapping tags are accepted (never Python object tags), a key
+written twice in one mapping is an error, and the limits below keep a hostile file from exhausting
+memory or the stack. Every failure becomes a ``Problem`` with the file, line and column.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from generator.problems import CurriculumError, Problem
+
+FieldPath = tuple[str | int, ...]
+Mark = tuple[int, int]
+
+MAX_FILE_BYTES = 1_000_000
+"""Largest YAML file accepted; a long lesson is about 20 KB."""
+MAX_DEPTH = 20
+"""Deepest nesting of lists and mappings accepted; the lesson format needs 5."""
+MAX_NODES = 50_000
+"""Most values one file may expand to, counting every use of an alias; a lesson has about 600."""
+
+_SCALAR_TAGS = {
+    "tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "timestamp")
+}
+_COMPOSE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def field_name(path: FieldPath) -> str:
+    """``("agenda", 2, "minutes")`` reads as ``agenda[2].minutes``."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+@dataclass(frozen=True)
+class Document:
+    """One loaded file: its values, and the line and column of each value and mapping key."""
+
+    file: str
+    data: Any
+    marks: dict[FieldPath, Mark]
+    key_marks: dict[FieldPath, Mark]
+
+    def mark(self, path: FieldPath, *, key: bool = False) -> Mark:
+        """Where ``path`` was written; for a missing field, where its parent mapping starts."""
+        if key and path in self.key_marks:
+            return self.key_marks[path]
+        while path not in self.marks and path:
+            path = path[:-1]
+        return self.marks.get(path, (1, 1))
+
+    def problem(self, path: FieldPath, message: str, *, key: bool = False) -> Problem:
+        line, column = self.mark(path, key=key)
+        return Problem(self.file, line, column, field_name(path), message)
+
+    def at(self, path: FieldPath) -> Any:
+        value = self.data
+        for part in path:
+            value = value[part]
+        return value
+
+
+def load_file(path: Path, display: str) -> Document:
+    """Read one YAML file; raise ``CurriculumError`` naming the file and line on any failure."""
+
+    def fail(message: str, line: int = 1, column: int = 1) -> CurriculumError:
+        return CurriculumError([Problem(display, line, column, "", message)])
+
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise fail(f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes (MAX_FILE_BYTES)")
+        raw = path.read_bytes()
+    except OSError as error:
+        raise fail(f"cannot read the file: {error.strerror}") from error
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise fail(
+            f"is not UTF-8 text (byte 0x{raw[error.start]:02x}); save the file as UTF-8", line, column
+        ) from error
+    if not text.strip():
+        raise fail("file is empty; a lesson, skill or track file holds a mapping of fields")
+    try:
+        root = yaml.compose(text, Loader=_COMPOSE_LOADER)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        message = f"YAML syntax error: {error.problem or error.context}"
+        if mark is None:
+            raise fail(message) from error
+        raise fail(message, mark.line + 1, mark.column + 1) from error
+    except yaml.YAMLError as error:
+        raise fail(f"YAML error: {error}") from error
+    except RecursionError as error:
+        raise fail(f"nesting is too deep; the limit is {MAX_DEPTH} levels (MAX_DEPTH)") from error
+    if root is None:
+        raise fail("file holds no YAML document")
+    converter = _Converter(display)
+    data = converter.convert(root, (), 0)
+    if converter.problems:
+        raise CurriculumError(converter.problems)
+    if not isinstance(data, dict):
+        raise fail("the file must be a mapping of fields (lines of 'name: value'), not a list or text")
+    return Document(display, data, converter.marks, converter.key_marks)
+
+
+def _tag_message(tag: str) -> str:
+    return f"the YAML tag {tag!r} is not allowed; write plain text, numbers, lists and fields"
+
+
+class _Converter:
+    """Turns a composed YAML node tree into plain values, recording marks and refusing abuse."""
+
+    def __init__(self, display: str) -> None:
+        self.display = display
+        self.marks: dict[FieldPath, Mark] = {}
+        self.key_marks: dict[FieldPath, Mark] = {}
+        self.problems: list[Problem] = []
+        self.nodes = 0
+        self.constructor = SafeConstructor()
+
+    def problem(self, node: Node, path: FieldPath, message: str) -> None:
+        mark = node.start_mark
+        self.problems.append(Problem(self.display, mark.line + 1, mark.column + 1, field_name(path), message))
+
+    def convert(self, node: Node, path: FieldPath, depth: int) -> Any:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            if self.nodes == MAX_NODES + 1:
+                self.problem(
+                    node, path, f"expands to more than {MAX_NODES:,} values (MAX_NODES); "
+                    "aliases (*name) that repeat anchors are the usual cause"
+                )
+            return None
+        if depth > MAX_DEPTH:
+            if not any("MAX_DEPTH" in p.message for p in self.problems):
+                self.problem(node, path, f"nesting is too deep; the limit is {MAX_DEPTH} levels (MAX_DEPTH)")
+            return None
+        self.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, MappingNode):
+            return self._mapping(node, path, depth)
+        if isinstance(node, SequenceNode):
+            if node.tag != "tag:yaml.org,2002:seq":
+                self.problem(node, path, _tag_message(node.tag))
+                return None
+            return [self.convert(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+        assert isinstance(node, ScalarNode)
+        if node.tag not in _SCALAR_TAGS:
+            self.problem(node, path, _tag_message(node.tag))
+            return None
+        try:
+            value = self.constructor.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError, OverflowError) as error:
+            self.problem(node, path, f"cannot read this value: {error}")
+            return None
+        if isinstance(value, dt.datetime):
+            self.problem(node, path, "write a date without a time, as YYYY-MM-DD")
+            return None
+        return value
+
+    def _mapping(self, node: MappingNode, path: FieldPath, depth: int) -> dict[str, Any] | None:
+        if node.tag != "tag:yaml.org,2002:map":
+            self.problem(node, path, _tag_message(node.tag))
+            return None
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                self.problem(key_node, path, "merge keys (<<) are not supported; write the fields out")
+                continue
+            if not isinstance(key_node, ScalarNode) or key_node.tag not in _SCALAR_TAGS:
+                self.problem(key_node, path, "a field name must be plain text")
+                continue
+            key = key_node.value
+            key_path = (*path, key)
+            if key in result:
+                first = self.key_marks[key_path]
+                self.problem(key_node, key_path, f"duplicate field {key!r}; it is already set on line {first[0]}")
+                continue
+            self.key_marks[key_path] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            result[key] = self.convert(value_node, key_path, depth + 1)
+        return result
+
+
+def iter_yaml_files(folder: Path) -> Iterator[Path]:
+    """The YAML files of one content folder, in a stable order."""
+    if folder.is_dir():
+        yield from sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith("."))

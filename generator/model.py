@@ -1,0 +1,58 @@
+"""Stage 3, model: turn validated documents into read-only records and the indexes pages need."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from generator import spec
+from generator.fieldtypes import Record
+from generator.validate import Documents
+
+
+@dataclass(frozen=True)
+class Curriculum:
+    """Lessons, skills and tracks by id (each sorted by title), with the links between them."""
+
+    lessons: Mapping[str, Record]
+    skills: Mapping[str, Record]
+    tracks: Mapping[str, Record]
+    lessons_by_skill: Mapping[str, tuple[str, ...]]
+    tracks_by_lesson: Mapping[str, tuple[str, ...]]
+    required_by: Mapping[str, tuple[str, ...]]
+    """For each lesson, the lessons that list it as a prerequisite."""
+
+    def manager_minutes(self, sessions: Iterable[Record]) -> int:
+        """The manager's time for some track sessions: each lesson's length plus its prep."""
+        return sum(self.lessons[s.lesson].minutes + self.lessons[s.lesson].prep.minutes for s in sessions)
+
+    @staticmethod
+    def sessions(track: Record) -> tuple[Record, ...]:
+        """Every session of a track, in order."""
+        return tuple(session for week in track.weeks for session in week.sessions)
+
+
+def build_model(documents: Documents) -> Curriculum:
+    """Build the model from documents that passed ``validate`` (it trusts their shape)."""
+    records = {
+        kind: sorted(
+            (Record({**spec.KINDS[kind].build(doc.data), "source": doc.file}) for doc in docs),
+            key=lambda r: (r.title.casefold(), r.id),
+        )
+        for kind, docs in documents.items()
+    }
+    lessons = {r.id: r for r in records.get("lesson", ())}
+    skills = {r.id: r for r in records.get("skill", ())}
+    tracks = {r.id: r for r in records.get("track", ())}
+    return Curriculum(
+        lessons=lessons,
+        skills=skills,
+        tracks=tracks,
+        lessons_by_skill={s: tuple(i for i, l in lessons.items() if s in l.skills) for s in skills},
+        tracks_by_lesson={
+            i: tuple(t for t, track in tracks.items() if any(
+                session.lesson == i for week in track.weeks for session in week.sessions))
+            for i in lessons
+        },
+        required_by={i: tuple(j for j, l in lessons.items() if i in l.prerequisites) for i in lessons},
+    )

@@ -1,0 +1,40 @@
+"""The one exception the tool raises for anything wrong in the content, and its parts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the content, located as precisely as the source allows."""
+
+    file: str
+    line: int
+    column: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.column}"
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+    def github(self) -> str:
+        """The problem as a GitHub Actions annotation (one line, properties escaped)."""
+        text = str(self.message if not self.field else f"{self.field}: {self.message}")
+        text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        file = self.file.replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
+        return f"::error file={file},line={self.line},col={self.column}::{text}"
+
+
+class CurriculumError(Exception):
+    """The content cannot be turned into a site; carries every problem found, sorted."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(sorted(set(problems)))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class UsageError(Exception):
+    """The command was called wrongly (exit status 2), as opposed to bad content (exit status 1)."""

@@ -1,0 +1,130 @@
+"""Stage 4, render: turn the model into Markdown pages with the Jinja2 templates in templates/.
+
+Text from the YAML is data, never template source, and it never becomes live HTML: the environment
+autoescapes everything, and the filters below let Markdown through while neutralising raw HTML,
+attribute lists and links with unsafe schemes (``javascript:`` and the like).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from importlib import resources
+from typing import Any
+
+from jinja2 import PackageLoader, StrictUndefined
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
+
+from generator import spec
+from generator.model import Curriculum
+
+SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+_INLINE_LINK = re.compile(r"\[([^\]\n]*)\]\(\s*<?([^)\s>]*)>?((?:\s+(?:\"[^\"]*\"|'[^']*'))?)\s*\)")
+_REFERENCE_LINK = re.compile(r"^( {0,3}\[[^\]\n]+\]:[ \t]*)<?(\S+?)>?(?=\s|$)", re.MULTILINE)
+_SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):")
+
+
+def is_safe_url(url: str) -> bool:
+    """True for relative addresses and http(s), mailto and tel; false for javascript:, data: ..."""
+    squeezed = re.sub(r"[\x00-\x20\x7f]", "", url).lower()
+    found = _SCHEME.match(squeezed)
+    return found is None or found.group(1) in SAFE_SCHEMES
+
+
+def _escape(text: str) -> str:
+    """Make raw HTML and attribute lists literal text; keep Markdown (``>`` quotes included)."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;")
+    return text.replace("{", "\\{").replace("}", "\\}")
+
+
+def _defuse_links(text: str) -> str:
+    def inline(found: re.Match[str]) -> str:
+        if is_safe_url(found.group(2)):
+            return found.group(0)
+        return "\\[" + found.group(1) + "\\]\\(" + found.group(2).replace(")", "\\)") + "\\)"
+
+    def reference(found: re.Match[str]) -> str:
+        if is_safe_url(found.group(2)):
+            return found.group(0)
+        return "\\" + found.group(1).lstrip() + found.group(2)
+
+    return _REFERENCE_LINK.sub(reference, _INLINE_LINK.sub(inline, text))
+
+
+def markdown(text: str) -> Markup:
+    """Author Markdown, safe to place in a page: block filter ``md``."""
+    return Markup(_defuse_links(_escape(text.strip())))
+
+
+def inline(text: Any) -> Markup:
+    """One line of author text for headings and table cells: filter ``inline``."""
+    flat = " ".join(str(text).split())
+    return Markup(_defuse_links(_escape(flat)).replace("|", "\\|"))
+
+
+def front_matter(text: Any) -> Markup:
+    """A value for the page's YAML front matter, HTML-escaped because themes print it raw."""
+    flat = " ".join(str(text).split())
+    escaped = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    return Markup(json.dumps(escaped, ensure_ascii=False))
+
+
+def _labels(values: Any, labels: Mapping[str, str]) -> str:
+    if isinstance(values, str):
+        return labels[values]
+    return ", ".join(labels[v] for v in values)
+
+
+def _clock(minutes: int) -> str:
+    return f"{minutes // 60}:{minutes % 60:02d}"
+
+
+def make_environment() -> SandboxedEnvironment:
+    env = SandboxedEnvironment(
+        loader=PackageLoader("generator", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        md=markdown,
+        inline=inline,
+        front=front_matter,
+        clock=_clock,
+        formats=lambda v: _labels(v, spec.FORMATS),
+        levels=lambda v: _labels(v, spec.LEVELS),
+        timing=lambda v: _labels(v, spec.TIMINGS),
+        stage=lambda v: _labels(v, spec.STAGES),
+        grow=lambda v: _labels(v, spec.GROW),
+        direction=lambda v: _labels(v, spec.DIRECTIONS),
+    )
+    return env
+
+
+def render_site(curriculum: Curriculum) -> dict[str, str | bytes]:
+    """Every page and asset of the generated docs folder, by path inside it."""
+    env = make_environment()
+    context = {"curriculum": curriculum}
+    pages: dict[str, str | bytes] = {}
+
+    def page(name: str, template: str, **values: Any) -> None:
+        pages[name] = env.get_template(template).render(**context, **values)
+
+    page("index.md", "home.md.j2")
+    page("lessons/index.md", "catalogue.md.j2")
+    page("skills/index.md", "skills.md.j2")
+    page("tracks/index.md", "tracks.md.j2")
+    for lesson in curriculum.lessons.values():
+        page(f"lessons/{lesson.id}.md", "lesson.md.j2", lesson=lesson)
+    for skill in curriculum.skills.values():
+        page(f"skills/{skill.id}.md", "skill.md.j2", skill=skill)
+    for track in curriculum.tracks.values():
+        page(f"tracks/{track.id}.md", "track.md.j2", track=track)
+    for asset in resources.files("generator").joinpath("assets").iterdir():
+        if asset.is_file() and not asset.name.startswith("."):
+            pages[f"assets/{asset.name}"] = asset.read_bytes()
+    return pages

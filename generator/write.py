@@ -1,0 +1,51 @@
+"""Stage 5, write: put the rendered pages on disk, touching only what changed.
+
+A file is rewritten only when its bytes differ, so `mkdocs serve` rebuilds only after real changes;
+files the generator no longer produces are removed. Nothing outside ``out_dir`` is touched, and
+dot-files inside it (like its .gitignore) are left alone.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class WriteReport:
+    written: int
+    unchanged: int
+    removed: int
+
+
+def write_pages(out_dir: Path, pages: Mapping[str, str | bytes]) -> WriteReport:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = unchanged = removed = 0
+    for name, content in pages.items():
+        target = out_dir / name
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        try:
+            if target.read_bytes() == data:
+                unchanged += 1
+                continue
+        except OSError:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(f".{target.name}.tmp")
+        temporary.write_bytes(data)
+        os.replace(temporary, target)
+        written += 1
+    wanted = {out_dir / name for name in pages}
+    for folder, dirs, files in os.walk(out_dir, topdown=False):
+        here = Path(folder)
+        if any(part.startswith(".") for part in here.relative_to(out_dir).parts):
+            continue
+        for name in files:
+            path = here / name
+            if not name.startswith(".") and path not in wanted:
+                path.unlink()
+                removed += 1
+        if here != out_dir and not any(here.iterdir()):
+            here.rmdir()
+    return WriteReport(written, unchanged, removed)

@@ -1,0 +1,62 @@
+"""Shared test helpers: a throw-away copy of a small project, and the command run as a user runs it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite the golden files from the output")
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+def make_project(target: Path, curriculum: Path) -> Path:
+    """A project folder like the repository's: its mkdocs.yml, a curriculum and an empty generated/."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(curriculum, target / "curriculum")
+    (target / "generated").mkdir()
+    shutil.copy(REPO / "generated" / ".gitignore", target / "generated" / ".gitignore")
+    return target
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Path:
+    """A copy of the two-lesson fixture project, free to change."""
+    return make_project(tmp_path / "mini", FIXTURES / "mini" / "curriculum")
+
+
+@dataclass(frozen=True)
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+def run(*args: str, cwd: Path) -> Result:
+    """Run ``curriculum ARGS`` in a fresh interpreter, as a user would."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True, env=env,
+        timeout=600,
+    )
+    return Result(done.returncode, done.stdout, done.stderr)
+
+
+def tree_digest(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` with its bytes, to compare a folder before and after."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
