@@ -87,7 +87,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     config, curriculum_dir, docs_dir = _project(args)
     generate(curriculum_dir, docs_dir)  # fail early, with the problems listed, before serving
     _mkdocs_logging(verbose=True)
-    serve(config_file=str(config), dev_addr=args.dev_addr, livereload=True)
+    # Preview at the root of the local address, whatever sub-path the published site_url has.
+    serve(config_file=str(config), dev_addr=args.dev_addr, livereload=True,
+          site_url=f"http://{args.dev_addr}/")
     return 0
 
 
@@ -152,9 +154,18 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from generator.schema import json_schema
+    from generator.schema import json_schema, schema_text
 
-    print(json.dumps(json_schema(args.kind), indent=2, ensure_ascii=False))
+    if args.write:
+        config, _, _ = _project(args)
+        folder = config.parent / "schema"
+        folder.mkdir(exist_ok=True)
+        for kind in spec.KINDS:
+            target = folder / f"{kind}.schema.json"
+            target.write_text(schema_text(kind), encoding="utf-8")
+            print(f"Wrote {target.relative_to(config.parent).as_posix()}", file=sys.stderr)
+        return 0
+    print(schema_text(args.kind), end="")
     return 0
 
 
@@ -212,6 +223,8 @@ def make_parser() -> argparse.ArgumentParser:
 
     sub = commands.add_parser("schema", help="print the JSON Schema of a file format")
     sub.add_argument("kind", nargs="?", default="lesson", choices=list(spec.KINDS), help="default: lesson")
+    sub.add_argument("--write", action="store_true",
+                     help="write every kind's schema to schema/ for editors, instead of printing one")
     sub.set_defaults(run=cmd_schema)
     return parser
 

@@ -17,6 +17,7 @@ from mkdocs.plugins import BasePlugin
 
 from generator.pipeline import generate
 from generator.problems import CurriculumError
+from generator.safety import SafeLinksExtension
 
 log = logging.getLogger("mkdocs.plugins.curriculum")
 
@@ -28,6 +29,7 @@ def curriculum_dir(config: MkDocsConfig) -> Path:
 
 class CurriculumPlugin(BasePlugin):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        config.markdown_extensions.append(SafeLinksExtension())
         try:
             report = generate(curriculum_dir(config), Path(config.docs_dir))
         except CurriculumError as error:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from generator import spec
@@ -16,3 +17,7 @@ def json_schema(kind: str = "lesson") -> dict[str, Any]:
         "$id": f"{SCHEMA_BASE}{kind}.schema.json",
         **spec.KINDS[kind].json_schema(),
     }
+
+
+def schema_text(kind: str) -> str:
+    return json.dumps(json_schema(kind), indent=2, ensure_ascii=False) + "\n"

@@ -26,6 +26,8 @@ def _sample(field: Field, kind: Type, today: dt.date) -> Any:
         return {f.name: _sample(f, f.type, today) for f in kind.fields if f.required}
     if isinstance(kind, ListOf):
         count = max(kind.min_items, 1)
+        if isinstance(field.example, list) and isinstance(kind.item, Choice | Id):
+            return list(field.example)
         if isinstance(kind.item, Text):
             return [_placeholder(field)] * count
         return [_sample(field, kind.item, today) for _ in range(count)]
@@ -47,7 +49,7 @@ def _emit(value: Any, indent: int, fields: Fields | None) -> list[str]:
         for name, item in value.items():
             described = fields.by_name[name] if fields else None
             if described is not None and indent == 0:
-                lines.append(f"{pad}# {described.description}")
+                lines.extend(["", f"{pad}# {described.description}"])
             sub = _fields_of(described)
             if isinstance(item, dict | list) and item:
                 lines.append(f"{pad}{name}:")
@@ -86,6 +88,7 @@ def lesson_skeleton(
     if "team-meeting" in formats:
         value["discussion_questions"] = [f"{PLACEHOLDER}: a question for the group"]
     header = [
+        "# yaml-language-server: $schema=../../schema/lesson.schema.json",
         f"# Lesson {ident!r}. Replace every '{PLACEHOLDER}' text, then run: curriculum check",
         "# Text fields accept Markdown where the field description says so.",
     ]

@@ -1,0 +1,118 @@
+"""The curriculum command as an author uses it: help, exit codes, new, list and the generated folder."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import run
+from generator.write import write_pages
+
+COMMANDS = ["check", "build", "serve", "new", "list", "schema"]
+
+
+def test_help_lists_every_command(mini: Path) -> None:
+    result = run("--help", cwd=mini)
+    assert result.code == 0
+    for command in COMMANDS:
+        assert f"    {command} " in result.out
+
+
+@pytest.mark.parametrize("command", [*COMMANDS, "new lesson"])
+def test_every_command_has_help(mini: Path, command: str) -> None:
+    result = run(*command.split(), "--help", cwd=mini)
+    assert result.code == 0
+    assert result.out.startswith(f"usage: curriculum {command}")
+
+
+def test_check_passes_on_valid_content(mini: Path) -> None:
+    result = run("check", cwd=mini)
+    assert (result.code, result.err) == (0, "OK: 2 lessons, 1 skills and 1 tracks are valid.\n")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["frobnicate"], "invalid choice: 'frobnicate'"),
+        (["new", "lesson", "x"], "the following arguments are required: --title, --skill, --format, --minutes"),
+        (["new", "lesson", "Bad Id", "--title", "T", "--skill", "discovery", "--format", "one-on-one",
+          "--minutes", "15"], "'Bad Id' is not a valid id"),
+    ],
+)
+def test_usage_errors_exit_2(mini: Path, args: list[str], message: str) -> None:
+    result = run(*args, cwd=mini)
+    assert result.code == 2
+    assert message in result.err
+    assert "Traceback" not in result.err
+
+
+def test_outside_a_project_is_a_usage_error(tmp_path: Path) -> None:
+    result = run("check", cwd=tmp_path)
+    assert result.code == 2
+    assert result.err.startswith("curriculum: error: no mkdocs.yml in ")
+
+
+def test_new_lesson_writes_a_skeleton_that_check_reports_until_filled(mini: Path) -> None:
+    args = ["new", "lesson", "next-step-drill", "--title", "Drill the next step", "--skill", "discovery",
+            "--format", "one-on-one", "--format", "team-meeting", "--minutes", "20"]
+    result = run(*args, cwd=mini)
+    assert result.code == 0
+    target = mini / "curriculum/lessons/next-step-drill.yaml"
+    assert result.out == "Wrote curriculum/lessons/next-step-drill.yaml. Replace each 'FILL IN' text; " \
+                         "`curriculum check` lists what is left.\n"
+    text = target.read_text(encoding="utf-8")
+    assert "title: \"Drill the next step\"" in text
+    assert "minutes: 20" in text
+
+    check = run("check", cwd=mini)
+    assert check.code == 1
+    problems = check.err.splitlines()[:-1]
+    assert problems and all("still holds the placeholder 'FILL IN'" in p for p in problems)
+    assert all(p.startswith("curriculum/lessons/next-step-drill.yaml:") for p in problems)
+    assert any(": discussion_questions[0]: " in p for p in problems)  # team-meeting asks for them
+    assert not any(": agenda: " in p for p in problems)  # the agenda adds up already
+
+    # Filling every placeholder in makes it pass.
+    filled = "\n".join(
+        line.replace('"FILL IN: ', '"Filled: ') for line in text.splitlines()
+    ) + "\n"
+    target.write_text(filled, encoding="utf-8")
+    after = run("check", cwd=mini)
+    assert after.code == 0, after.err
+
+    again = run(*args, cwd=mini)
+    assert again.code == 2
+    assert "already exists" in again.err
+    assert target.read_text(encoding="utf-8") == filled
+
+
+def test_list_json_describes_every_item(mini: Path) -> None:
+    result = run("list", "--json", cwd=mini)
+    data = json.loads(result.out)
+    assert sorted(data) == ["lessons", "skills", "tracks"]
+    lesson = next(l for l in data["lessons"] if l["id"] == "short-lesson")
+    assert lesson == {
+        "id": "short-lesson", "title": "Name the next step before you hang up", "skills": ["discovery"],
+        "formats": ["one-on-one"], "minutes": 10, "prep_minutes": 2, "levels": ["new-hire"],
+        "timing": "standalone", "stage": "closing", "audience": "reps", "roleplay": False,
+        "veteran_variant": False, "resistance": 2, "source": "curriculum/lessons/short-lesson.yaml",
+    }
+    assert data["tracks"][0]["manager_minutes"] == 15 + 5 + 10 + 2
+    assert data["skills"][0]["lessons"] == ["discovery-pain-chain", "short-lesson"]
+
+
+def test_writer_touches_only_changed_files_and_removes_stale_ones(tmp_path: Path) -> None:
+    out = tmp_path / "generated"
+    (out / "old").mkdir(parents=True)
+    (out / "old" / "gone.md").write_text("stale", encoding="utf-8")
+    (out / ".gitignore").write_text("*\n", encoding="utf-8")
+    first = write_pages(out, {"a.md": "A", "sub/b.md": "B"})
+    stamp = (out / "a.md").stat().st_mtime_ns
+    second = write_pages(out, {"a.md": "A", "sub/b.md": "B2"})
+    assert (first.written, first.removed) == (2, 1)
+    assert (second.written, second.unchanged, second.removed) == (1, 1, 0)
+    assert (out / "a.md").stat().st_mtime_ns == stamp
+    assert not (out / "old").exists()
+    assert (out / ".gitignore").exists()

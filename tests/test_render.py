@@ -1,0 +1,69 @@
+"""Rendering: golden Markdown for the sample lesson, and YAML text that can never become live HTML."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES
+from generator.pipeline import check
+from generator.render import inline, is_safe_url, markdown, render_site
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+@pytest.mark.parametrize("page", ["lessons/discovery-pain-chain.md", "tracks/starter.md", "skills/discovery.md"])
+def test_page_matches_golden_file(page: str, update_golden: bool) -> None:
+    pages = render_site(check(FIXTURES / "mini" / "curriculum"))
+    golden = GOLDEN / page.replace("/", "__")
+    if update_golden:
+        golden.write_text(pages[page], encoding="utf-8")
+    assert pages[page] == golden.read_text(encoding="utf-8"), "run pytest --update-golden and review the diff"
+
+
+def test_site_has_a_page_for_every_item_and_the_stylesheet() -> None:
+    pages = render_site(check(FIXTURES / "mini" / "curriculum"))
+    assert sorted(pages) == [
+        "assets/curriculum.css",
+        "index.md",
+        "lessons/discovery-pain-chain.md",
+        "lessons/index.md",
+        "lessons/short-lesson.md",
+        "skills/discovery.md",
+        "skills/index.md",
+        "tracks/index.md",
+        "tracks/starter.md",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("<script>alert(1)</script>", "&lt;script>alert(1)&lt;/script>"),
+        ('<img src=x onerror="alert(1)">', '&lt;img src=x onerror="alert(1)">'),
+        ("[x](javascript:alert(1))", "\\[x\\]\\(javascript:alert(1\\))"),
+        ("[x]( JaVaScRiPt:alert(1) )", "\\[x\\]\\(JaVaScRiPt:alert(1\\) )"),
+        ("[x][1]\n\n[1]: javascript:alert(1)", "[x][1]\n\n\\[1]: javascript:alert(1)"),
+        ("[site](https://example.org) and [page](other.md)", "[site](https://example.org) and [page](other.md)"),
+        ("# Heading {: onclick=alert(1) }", "# Heading \\{: onclick=alert(1) \\}"),
+        ("{{ config }} {% raw %}", "\\{\\{ config \\}\\} \\{% raw %\\}"),
+        ("Tom & Jerry > quoted", "Tom &amp; Jerry > quoted"),
+    ],
+)
+def test_markdown_filter_makes_html_literal(text: str, shown: str) -> None:
+    assert str(markdown(text)) == shown
+
+
+def test_inline_filter_keeps_table_cells_whole() -> None:
+    assert str(inline("a | b\nc <b>")) == "a \\| b c &lt;b>"
+
+
+@pytest.mark.parametrize(
+    ("url", "safe"),
+    [("https://x.org", True), ("mailto:a@b.org", True), ("../lessons/a.md", True), ("#part", True),
+     ("javascript:alert(1)", False), ("java\tscript:alert(1)", False), ("data:text/html,<b>", False),
+     ("vbscript:x", False)],
+)
+def test_unsafe_schemes_are_refused(url: str, safe: bool) -> None:
+    assert is_safe_url(url) is safe
