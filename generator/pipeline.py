@@ -6,6 +6,7 @@ call these.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import shutil
@@ -84,11 +85,19 @@ class GenerateReport:
     seconds: float
 
 
+def build_date() -> dt.date:
+    """The build's reference date: SOURCE_DATE_EPOCH when set (reproducible builds), else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.datetime.now(dt.UTC).date()
+
+
 def generate(curriculum_dir: Path, out_dir: Path) -> GenerateReport:
     """YAML in ``curriculum_dir`` to Markdown pages in ``out_dir``; nothing is written on error."""
     start = time.perf_counter()
     curriculum = check(curriculum_dir)
-    pages = render_site(curriculum)
+    pages = render_site(curriculum, build_date())
     written = write_pages(out_dir, pages)
     return GenerateReport(curriculum, written, time.perf_counter() - start)
 

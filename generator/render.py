@@ -7,6 +7,7 @@ attribute lists and links with unsafe schemes (``javascript:`` and the like).
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Mapping
@@ -18,6 +19,8 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from generator import spec
+from generator.home import situations
+from generator.ics import lesson_calendar, next_monday, track_calendar
 from generator.model import Curriculum
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
@@ -81,6 +84,25 @@ def _clock(minutes: int) -> str:
     return f"{minutes // 60}:{minutes % 60:02d}"
 
 
+def catalogue_filters(curriculum: Curriculum) -> list[tuple[str, str, str, list[tuple[str, str]]]]:
+    """The catalogue's filters: (name, label, "any" text, options), options only where lessons are."""
+    lessons = list(curriculum.lessons.values())
+
+    def present(labels: Mapping[str, str], values: set[str]) -> list[tuple[str, str]]:
+        return [(value, text) for value, text in labels.items() if value in values]
+
+    return [
+        ("time", "Time you have", "Any length",
+         [(str(m), f"{m} minutes or less") for m in (15, 30, 45) if any(l.minutes <= m for l in lessons)]),
+        ("format", "Meeting", "Any meeting", present(spec.FORMATS, {f for l in lessons for f in l.formats})),
+        ("skill", "Skill", "Any skill", [(s.id, s.title) for s in curriculum.skills.values()]),
+        ("stage", "Sales stage", "Any stage", present(spec.STAGES, {l.stage for l in lessons})),
+        ("level", "Rep level", "Any level", present(spec.LEVELS, {v for l in lessons for v in l.levels})),
+        ("timing", "Timing", "Any time", present(spec.TIMINGS, {l.timing for l in lessons})),
+        ("audience", "For", "Reps or you", present(spec.AUDIENCES, {l.audience or "reps" for l in lessons})),
+    ]
+
+
 def make_environment() -> SandboxedEnvironment:
     env = SandboxedEnvironment(
         loader=PackageLoader("generator", "templates"),
@@ -95,6 +117,7 @@ def make_environment() -> SandboxedEnvironment:
         inline=inline,
         front=front_matter,
         clock=_clock,
+        longdate=lambda d: f"{d:%A} {d.day} {d:%B %Y}",
         formats=lambda v: _labels(v, spec.FORMATS),
         levels=lambda v: _labels(v, spec.LEVELS),
         timing=lambda v: _labels(v, spec.TIMINGS),
@@ -105,10 +128,18 @@ def make_environment() -> SandboxedEnvironment:
     return env
 
 
-def render_site(curriculum: Curriculum) -> dict[str, str | bytes]:
-    """Every page and asset of the generated docs folder, by path inside it."""
+def render_site(curriculum: Curriculum, today: dt.date) -> dict[str, str | bytes]:
+    """Every page, calendar file and asset of the generated docs folder, by path inside it.
+
+    ``today`` is the build's reference date: calendar files start on the Monday after it.
+    """
     env = make_environment()
-    context = {"curriculum": curriculum}
+    start = next_monday(today)
+    stamp = dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC)
+    context = {
+        "curriculum": curriculum, "spec": spec, "calendar_start": start,
+        "situations": situations(curriculum), "filters": catalogue_filters(curriculum),
+    }
     pages: dict[str, str | bytes] = {}
 
     def page(name: str, template: str, **values: Any) -> None:
@@ -118,12 +149,15 @@ def render_site(curriculum: Curriculum) -> dict[str, str | bytes]:
     page("lessons/index.md", "catalogue.md.j2")
     page("skills/index.md", "skills.md.j2")
     page("tracks/index.md", "tracks.md.j2")
+    page("measure.md", "measure.md.j2")
     for lesson in curriculum.lessons.values():
         page(f"lessons/{lesson.id}.md", "lesson.md.j2", lesson=lesson)
+        pages[f"lessons/{lesson.id}.ics"] = lesson_calendar(lesson, start, stamp)
     for skill in curriculum.skills.values():
         page(f"skills/{skill.id}.md", "skill.md.j2", skill=skill)
     for track in curriculum.tracks.values():
         page(f"tracks/{track.id}.md", "track.md.j2", track=track)
+        pages[f"tracks/{track.id}.ics"] = track_calendar(track, curriculum, start, stamp)
     for asset in resources.files("generator").joinpath("assets").iterdir():
         if asset.is_file() and not asset.name.startswith("."):
             pages[f"assets/{asset.name}"] = asset.read_bytes()

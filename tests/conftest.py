@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -60,3 +61,21 @@ def run(*args: str, cwd: Path) -> Result:
 def tree_digest(folder: Path) -> dict[str, bytes]:
     """Every file under ``folder`` with its bytes, to compare a folder before and after."""
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    root: Path
+    site: Path
+    listing: dict
+
+
+@pytest.fixture(scope="session")
+def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The repository's curriculum built once, with `curriculum build`, into a throw-away project."""
+    root = make_project(tmp_path_factory.mktemp("shipped"), REPO / "curriculum")
+    result = run("build", cwd=root)
+    assert result.code == 0, result.err
+    listing = run("list", "--json", cwd=root)
+    assert listing.code == 0, listing.err
+    return BuiltSite(root, root / "site", json.loads(listing.out))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -11,28 +12,39 @@ from generator.pipeline import check
 from generator.render import inline, is_safe_url, markdown, render_site
 
 GOLDEN = Path(__file__).parent / "golden"
+TODAY = dt.date(2026, 11, 20)
 
 
-@pytest.mark.parametrize("page", ["lessons/discovery-pain-chain.md", "tracks/starter.md", "skills/discovery.md"])
+@pytest.mark.parametrize(
+    "page",
+    ["index.md", "lessons/index.md", "lessons/discovery-pain-chain.md", "tracks/starter.md",
+     "skills/discovery.md", "measure.md", "tracks/starter.ics"],
+)
 def test_page_matches_golden_file(page: str, update_golden: bool) -> None:
-    pages = render_site(check(FIXTURES / "mini" / "curriculum"))
+    pages = render_site(check(FIXTURES / "mini" / "curriculum"), TODAY)
     golden = GOLDEN / page.replace("/", "__")
+    content = pages[page] if isinstance(pages[page], bytes) else pages[page].encode("utf-8")
     if update_golden:
-        golden.write_text(pages[page], encoding="utf-8")
-    assert pages[page] == golden.read_text(encoding="utf-8"), "run pytest --update-golden and review the diff"
+        golden.write_bytes(content)
+    assert content == golden.read_bytes(), "run pytest --update-golden and review the diff"
 
 
 def test_site_has_a_page_for_every_item_and_the_stylesheet() -> None:
-    pages = render_site(check(FIXTURES / "mini" / "curriculum"))
+    pages = render_site(check(FIXTURES / "mini" / "curriculum"), TODAY)
     assert sorted(pages) == [
         "assets/curriculum.css",
+        "assets/curriculum.js",
         "index.md",
+        "lessons/discovery-pain-chain.ics",
         "lessons/discovery-pain-chain.md",
         "lessons/index.md",
+        "lessons/short-lesson.ics",
         "lessons/short-lesson.md",
+        "measure.md",
         "skills/discovery.md",
         "skills/index.md",
         "tracks/index.md",
+        "tracks/starter.ics",
         "tracks/starter.md",
     ]
 

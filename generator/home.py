@@ -1,0 +1,111 @@
+"""The home page starts from the manager's situation: each one picks a few lessons and a filter.
+
+The picks are computed from the lessons' own fields (format, minutes, timing, level, audience), so
+a new lesson shows up where it fits without anyone editing the home page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from generator.fieldtypes import Record
+from generator.model import Curriculum
+
+SHOWN = 4
+
+
+@dataclass(frozen=True)
+class Situation:
+    key: str
+    title: str
+    text: str
+    query: str
+    """The catalogue filter that shows every lesson for this situation, as a URL query."""
+    lessons: tuple[Record, ...]
+    tracks: tuple[Record, ...] = ()
+
+
+def _spread(lessons: Iterable[Record], count: int = SHOWN) -> tuple[Record, ...]:
+    """Up to ``count`` lessons, one per skill first, so the picks cover different problems."""
+    pool = list(lessons)
+    picked: list[Record] = []
+    seen: set[str] = set()
+    for lesson in pool:
+        if lesson.skills[0] not in seen:
+            picked.append(lesson)
+            seen.add(lesson.skills[0])
+    picked += [lesson for lesson in pool if lesson not in picked]
+    return tuple(picked[:count])
+
+
+def _where(curriculum: Curriculum, test: Callable[[Record], bool]) -> list[Record]:
+    return [lesson for lesson in curriculum.lessons.values() if test(lesson)]
+
+
+def _manager_tracks(curriculum: Curriculum) -> tuple[Record, ...]:
+    """Tracks that are mostly lessons for the manager: the learn-to-coach plans."""
+    found = []
+    for track in curriculum.tracks.values():
+        sessions = curriculum.sessions(track)
+        own = sum(curriculum.lessons[s.lesson].audience == "manager" for s in sessions)
+        if own * 2 > len(sessions):
+            found.append(track)
+    return tuple(found)
+
+
+def _veteran_tracks(curriculum: Curriculum) -> tuple[Record, ...]:
+    """Tracks whose every lesson suits veterans."""
+    return tuple(
+        track for track in curriculum.tracks.values()
+        if all("veteran" in curriculum.lessons[s.lesson].levels for s in curriculum.sessions(track))
+    )
+
+
+def situations(curriculum: Curriculum) -> tuple[Situation, ...]:
+    def for_reps(lesson: Record) -> bool:
+        return lesson.audience != "manager"
+
+    return (
+        Situation(
+            "one-on-one", "I have 15 minutes before a one-on-one",
+            "Short lessons that fit inside the one-on-one you already have.",
+            "format=one-on-one&time=15",
+            _spread(_where(curriculum, lambda l: for_reps(l) and l.minutes <= 15 and "one-on-one" in l.formats)),
+        ),
+        Situation(
+            "team-meeting", "My team meeting is tomorrow",
+            "A skill segment with a group role-play, to replace twenty minutes of pipeline review.",
+            "format=team-meeting",
+            _spread(_where(curriculum, lambda l: for_reps(l) and "team-meeting" in l.formats)),
+        ),
+        Situation(
+            "before", "A rep has a big call this week",
+            "Coach before the event: plan the call together while it can still change.",
+            "timing=before",
+            _spread(_where(curriculum, lambda l: for_reps(l) and l.timing == "before")),
+        ),
+        Situation(
+            "after", "A rep just lost a deal, or just had a call",
+            "Debriefs that start with the rep's own view and end with one thing to change.",
+            "timing=after",
+            _spread(_where(curriculum, lambda l: l.timing == "after")),
+        ),
+        Situation(
+            "veteran", "My best rep won't role-play",
+            "Harder variants, peer formats and answers to the pushback you will hear.",
+            "level=veteran",
+            _spread(
+                _where(curriculum, lambda l: l.audience == "manager" and "veteran" in l.levels)
+                + _where(curriculum, lambda l: for_reps(l) and "veteran" in l.levels)
+            ),
+            _veteran_tracks(curriculum),
+        ),
+        Situation(
+            "new-coach", "I'm new to coaching",
+            "Lessons for you: how to ask instead of tell, run a role-play, debrief a call.",
+            "audience=manager",
+            _spread(_where(curriculum, lambda l: l.audience == "manager")),
+            _manager_tracks(curriculum),
+        ),
+    )
