@@ -26,9 +26,13 @@ class Situation:
     tracks: tuple[Record, ...] = ()
 
 
-def _spread(lessons: Iterable[Record], count: int = SHOWN) -> tuple[Record, ...]:
-    """Up to ``count`` lessons, one per skill first, so the picks cover different problems."""
-    pool = list(lessons)
+def _spread(lessons: Iterable[Record], prefer: Callable[[Record], int] = lambda _: 0,
+            count: int = SHOWN) -> tuple[Record, ...]:
+    """Up to ``count`` lessons, one per skill first, so the picks cover different problems.
+
+    Lower ``prefer`` values come first; ties keep the catalogue's order (by title).
+    """
+    pool = sorted(lessons, key=prefer)
     picked: list[Record] = []
     seen: set[str] = set()
     for lesson in pool:
@@ -71,7 +75,10 @@ def situations(curriculum: Curriculum) -> tuple[Situation, ...]:
             "one-on-one", "I have 15 minutes before a one-on-one",
             "Short lessons that fit inside the one-on-one you already have.",
             "format=one-on-one&time=15",
-            _spread(_where(curriculum, lambda l: for_reps(l) and l.minutes <= 15 and "one-on-one" in l.formats)),
+            _spread(
+                _where(curriculum, lambda l: for_reps(l) and l.minutes <= 15 and "one-on-one" in l.formats),
+                prefer=lambda l: ("before", "standalone", "after").index(l.timing),
+            ),
         ),
         Situation(
             "team-meeting", "My team meeting is tomorrow",

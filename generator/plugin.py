@@ -20,6 +20,7 @@ from generator.problems import CurriculumError
 from generator.safety import SafeLinksExtension
 
 log = logging.getLogger("mkdocs.plugins.curriculum")
+OVERRIDES = Path(__file__).parent / "overrides"
 
 
 def curriculum_dir(config: MkDocsConfig) -> Path:
@@ -30,6 +31,10 @@ def curriculum_dir(config: MkDocsConfig) -> Path:
 class CurriculumPlugin(BasePlugin):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config.markdown_extensions.append(SafeLinksExtension())
+        # Template fixes to the theme (accessibility), before the theme's own templates but after
+        # a project's custom_dir, so a project can still override them.
+        position = 1 if config.theme.custom_dir else 0
+        config.theme.dirs.insert(position, str(OVERRIDES))
         try:
             report = generate(curriculum_dir(config), Path(config.docs_dir))
         except CurriculumError as error:

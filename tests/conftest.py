@@ -48,9 +48,9 @@ class Result:
     err: str
 
 
-def run(*args: str, cwd: Path) -> Result:
+def run(*args: str, cwd: Path, **env_vars: str) -> Result:
     """Run ``curriculum ARGS`` in a fresh interpreter, as a user would."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", **env_vars}
     done = subprocess.run(
         [sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True, env=env,
         timeout=600,
@@ -61,6 +61,10 @@ def run(*args: str, cwd: Path) -> Result:
 def tree_digest(folder: Path) -> dict[str, bytes]:
     """Every file under ``folder`` with its bytes, to compare a folder before and after."""
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+SHIPPED_URL = "https://coaching.example.org/team/"
+"""The shipped site is built for a sub-path, as on GitHub Pages; browser tests serve it there."""
 
 
 @dataclass(frozen=True)
@@ -74,7 +78,7 @@ class BuiltSite:
 def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """The repository's curriculum built once, with `curriculum build`, into a throw-away project."""
     root = make_project(tmp_path_factory.mktemp("shipped"), REPO / "curriculum")
-    result = run("build", cwd=root)
+    result = run("build", cwd=root, SITE_URL=SHIPPED_URL)
     assert result.code == 0, result.err
     listing = run("list", "--json", cwd=root)
     assert listing.code == 0, listing.err
