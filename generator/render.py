@@ -80,6 +80,14 @@ def _labels(values: Any, labels: Mapping[str, str]) -> str:
     return ", ".join(labels[v] for v in values)
 
 
+def _duration(minutes: int) -> str:
+    """``95`` reads as ``1 h 35 min``; under an hour, ``45 min``."""
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return f"{rest} min"
+    return f"{hours} h {rest} min" if rest else f"{hours} h"
+
+
 def _clock(minutes: int) -> str:
     return f"{minutes // 60}:{minutes % 60:02d}"
 
@@ -117,6 +125,7 @@ def make_environment() -> SandboxedEnvironment:
         inline=inline,
         front=front_matter,
         clock=_clock,
+        duration=_duration,
         longdate=lambda d: f"{d:%A} {d.day} {d:%B %Y}",
         formats=lambda v: _labels(v, spec.FORMATS),
         levels=lambda v: _labels(v, spec.LEVELS),
