@@ -18,7 +18,7 @@ from pathlib import Path
 
 from generator import __version__, spec
 from generator.fieldtypes import SLUG
-from generator.problems import CurriculumError, UsageError
+from generator.problems import CurriculumError, Problem, UsageError
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -32,21 +32,44 @@ def _project(args: argparse.Namespace) -> tuple[Path, Path, Path]:
     return config, root / "curriculum", root / "generated"
 
 
+def _print_problems(problems: Sequence[Problem], style: str) -> None:
+    for problem in problems:
+        if style == "github":
+            print(problem.github())
+        else:
+            print(problem, file=sys.stderr)
+
+
+def _count(problems: Sequence[Problem], severity: str) -> str:
+    n = sum(p.severity == severity for p in problems)
+    return f"{n} {severity}{'s' * (n != 1)}"
+
+
 def _report(error: CurriculumError, style: str) -> None:
-    for problem in error.problems:
-        print(problem.github() if style == "github" else str(problem), file=sys.stdout if style == "github" else sys.stderr)
+    _print_problems(error.problems, style)
     count = len(error.problems)
     print(f"{count} problem{'s' * (count != 1)} found; nothing was built.", file=sys.stderr)
 
 
+def _warnings_fail(warnings: Sequence[Problem], args: argparse.Namespace) -> bool:
+    """Print the quality warnings; true when --strict makes them fatal."""
+    _print_problems(warnings, getattr(args, "format", "text"))
+    if warnings and args.strict:
+        print(f"{_count(warnings, 'warning')} with --strict; nothing was built.", file=sys.stderr)
+        return True
+    return False
+
+
 def cmd_check(args: argparse.Namespace) -> int:
-    from generator.pipeline import check
+    from generator.pipeline import build_date, check_and_review
 
     _, curriculum_dir, _ = _project(args)
-    curriculum = check(curriculum_dir)
+    curriculum, warnings = check_and_review(curriculum_dir, build_date())
+    if _warnings_fail(warnings, args):
+        return 1
     print(
         f"OK: {len(curriculum.lessons)} lessons, {len(curriculum.skills)} skills and "
-        f"{len(curriculum.tracks)} tracks are valid.",
+        f"{len(curriculum.tracks)} tracks are valid" + (f"; {_count(warnings, 'warning')}." if warnings else "."),
         file=sys.stderr,
     )
     return 0
@@ -55,15 +78,22 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     from mkdocs.exceptions import MkDocsException
 
-    from generator.pipeline import build_site, generate
+    from generator.pipeline import build_date, build_site, check_and_review, generate
 
     config, curriculum_dir, docs_dir = _project(args)
     site_dir = Path(args.site_dir) if args.site_dir else config.parent / "site"
+    if args.strict:
+        _, warnings = check_and_review(curriculum_dir, build_date())
+        if _warnings_fail(warnings, args):
+            return 1
     report = generate(curriculum_dir, docs_dir)
+    if not args.strict:
+        _print_problems(report.warnings, "text")
     c, w = report.curriculum, report.written
     print(
-        f"Validated {len(c.lessons)} lessons, {len(c.skills)} skills, {len(c.tracks)} tracks; "
-        f"pages: {w.written} written, {w.unchanged} unchanged, {w.removed} removed "
+        f"Validated {len(c.lessons)} lessons, {len(c.skills)} skills, {len(c.tracks)} tracks"
+        + (f" ({_count(report.warnings, 'warning')})" if report.warnings else "")
+        + f"; pages: {w.written} written, {w.unchanged} unchanged, {w.removed} removed "
         f"({report.seconds:.2f} s).",
         file=sys.stderr,
     )
@@ -95,18 +125,21 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_new(args: argparse.Namespace) -> int:
     from generator.pipeline import display_path
-    from generator.skeleton import lesson_skeleton
+    from generator.skeleton import lesson_skeleton, skeleton
 
     _, curriculum_dir, _ = _project(args)
     if not re.match(SLUG, args.id):
-        raise UsageError(f"{args.id!r} is not a valid id; use lower-case letters, digits and hyphens")
-    target = curriculum_dir / "lessons" / f"{args.id}.yaml"
+        raise UsageError(f"{args.id!r} is not a valid id; use lower-case letters, digits and single hyphens")
+    target = curriculum_dir / spec.FOLDERS[args.kind] / f"{args.id}.yaml"
     if target.exists():
         raise UsageError(f"{display_path(target)} already exists; choose another id or edit that file")
-    text = lesson_skeleton(
-        args.id, title=args.title, skills=args.skill, formats=args.format, minutes=args.minutes,
-        today=dt.date.today(),
-    )
+    if args.kind == "lesson":
+        text = lesson_skeleton(
+            args.id, title=args.title, skills=args.skill, formats=args.format, minutes=args.minutes,
+            today=dt.date.today(),
+        )
+    else:
+        text = skeleton(args.kind, args.id, title=args.title, today=dt.date.today())
     target.parent.mkdir(parents=True, exist_ok=True)
     with open(target, "x", encoding="utf-8") as handle:
         handle.write(text)
@@ -194,11 +227,15 @@ def make_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     sub = commands.add_parser("check", help="validate the curriculum and list every problem")
+    sub.add_argument("--format", choices=["text", "github"], default="text",
+                     help="github: print GitHub Actions annotations (::error file=...,line=...::) on stdout")
+    sub.add_argument("--strict", action="store_true", help="treat quality warnings as errors")
     sub.set_defaults(run=cmd_check)
 
     sub = commands.add_parser("build", help="validate, generate the pages and build the site into site/")
     sub.add_argument("--site-dir", help="where to put the built site (default: site/ beside mkdocs.yml)")
     sub.add_argument("-v", "--verbose", action="store_true", help="show MkDocs' progress messages")
+    sub.add_argument("--strict", action="store_true", help="treat quality warnings as errors")
     sub.set_defaults(run=cmd_build)
 
     sub = commands.add_parser("serve", help="preview the site, rebuilding when a YAML file changes")
@@ -216,6 +253,11 @@ def make_parser() -> argparse.ArgumentParser:
     lesson.add_argument("--minutes", type=int, choices=range(5, 91), metavar="5..90", required=True,
                         help="the session's length in minutes")
     lesson.set_defaults(run=cmd_new)
+    for kind, where in (("skill", "skills"), ("track", "tracks")):
+        item = kinds.add_parser(kind, help=f"a new {kind} in curriculum/{where}/")
+        item.add_argument("id", help=f"the {kind}'s id")
+        item.add_argument("--title", required=True, help=f"the {kind}'s title")
+        item.set_defaults(run=cmd_new)
 
     sub = commands.add_parser("list", help="list lessons, tracks and skills")
     sub.add_argument("--json", action="store_true", help="print JSON for scripts")
@@ -235,11 +277,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 2
-    style = "text"
     try:
         return int(args.run(args))
     except CurriculumError as error:
-        _report(error, style)
+        _report(error, getattr(args, "format", "text"))
         return 1
     except UsageError as error:
         print(f"curriculum: error: {error}", file=sys.stderr)

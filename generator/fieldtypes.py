@@ -228,6 +228,9 @@ class Id(Type):
     def check(self, doc: Document, path: FieldPath, value: Any) -> Iterator[Problem]:
         if not isinstance(value, str):
             yield self.wrong_type(doc, path, value, "discovery-basics")
+        elif found := PLACEHOLDER.search(value):
+            what = f"the id of a {self.refers_to}" if self.refers_to else "an id"
+            yield doc.problem(path, f"still holds the placeholder {found.group(0)!r}; write {what}")
         elif not re.match(SLUG, value):
             yield doc.problem(
                 path,

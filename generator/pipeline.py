@@ -20,6 +20,7 @@ from generator.load import Document, load_file
 from generator.model import Curriculum, build_model
 from generator.problems import CurriculumError, Problem
 from generator.render import render_site
+from generator.review import review
 from generator.validate import validate
 from generator.write import WriteReport, write_pages
 
@@ -69,18 +70,29 @@ def load_documents(
     return documents, unreadable, problems
 
 
-def check(curriculum_dir: Path) -> Curriculum:
-    """Load and validate the curriculum; the model, or ``CurriculumError`` with every problem."""
+def _valid_documents(curriculum_dir: Path) -> dict[str, list[Document]]:
     documents, unreadable, problems = load_documents(curriculum_dir)
     problems += validate(documents, unreadable)
     if problems:
         raise CurriculumError(problems)
-    return build_model(documents)
+    return documents
+
+
+def check(curriculum_dir: Path) -> Curriculum:
+    """Load and validate the curriculum; the model, or ``CurriculumError`` with every problem."""
+    return build_model(_valid_documents(curriculum_dir))
+
+
+def check_and_review(curriculum_dir: Path, today: dt.date) -> tuple[Curriculum, list[Problem]]:
+    """Like ``check``, and also the quality warnings (which do not stop anything)."""
+    documents = _valid_documents(curriculum_dir)
+    return build_model(documents), review(documents, today)
 
 
 @dataclass(frozen=True)
 class GenerateReport:
     curriculum: Curriculum
+    warnings: list[Problem]
     written: WriteReport
     seconds: float
 
@@ -96,10 +108,11 @@ def build_date() -> dt.date:
 def generate(curriculum_dir: Path, out_dir: Path) -> GenerateReport:
     """YAML in ``curriculum_dir`` to Markdown pages in ``out_dir``; nothing is written on error."""
     start = time.perf_counter()
-    curriculum = check(curriculum_dir)
-    pages = render_site(curriculum, build_date())
+    today = build_date()
+    curriculum, warnings = check_and_review(curriculum_dir, today)
+    pages = render_site(curriculum, today)
     written = write_pages(out_dir, pages)
-    return GenerateReport(curriculum, written, time.perf_counter() - start)
+    return GenerateReport(curriculum, warnings, written, time.perf_counter() - start)
 
 
 def build_site(config_file: Path, site_dir: Path) -> None:

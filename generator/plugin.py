@@ -28,7 +28,23 @@ def curriculum_dir(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent / "curriculum"
 
 
+def _terminal() -> logging.Logger:
+    """A logger outside MkDocs' own, so serve's strict mode does not count what it prints."""
+    logger = logging.getLogger("curriculum.serve")
+    if not logger.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        logger.addHandler(handler)
+        logger.propagate = False
+    return logger
+
+
 class CurriculumPlugin(BasePlugin):
+    serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config.markdown_extensions.append(SafeLinksExtension())
         # Template fixes to the theme (accessibility), before the theme's own templates but after
@@ -38,10 +54,21 @@ class CurriculumPlugin(BasePlugin):
         try:
             report = generate(curriculum_dir(config), Path(config.docs_dir))
         except CurriculumError as error:
-            for problem in error.problems:
-                log.error("%s", problem)
             count = len(error.problems)
-            raise PluginError(f"{count} problem{'s' * (count != 1)} in the curriculum") from None
+            summary = f"{count} problem{'s' * (count != 1)} in the curriculum"
+            if not self.serving:
+                for problem in error.problems:
+                    log.error("%s", problem)
+                raise PluginError(summary) from None
+            # While previewing, keep serving the last good pages: MkDocs' server stops answering
+            # after a failed build, so report the problems and build from the pages already there.
+            terminal = _terminal()
+            for problem in error.problems:
+                terminal.error("%s", problem)
+            terminal.error("%s; still showing the last version that built. Save a fix to update.", summary)
+            return config
+        for warning in report.warnings:  # info, not warning: mkdocs --strict would stop on them
+            log.info("%s", warning)
         log.info(
             "Curriculum: %d pages written, %d unchanged, %d removed",
             report.written.written, report.written.unchanged, report.written.removed,

@@ -15,17 +15,20 @@ class Problem:
     column: int
     field: str
     message: str
+    severity: str = "error"
+    """"error" stops the build; "warning" is a quality finding, fatal only with --strict."""
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}:{self.column}"
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        where = f"{self.file}:{self.line}:{self.column}: " + ("warning: " if self.severity == "warning" else "")
+        return f"{where}{self.field}: {self.message}" if self.field else f"{where}{self.message}"
 
     def github(self) -> str:
-        """The problem as a GitHub Actions annotation (one line, properties escaped)."""
-        text = str(self.message if not self.field else f"{self.field}: {self.message}")
+        """The problem as one GitHub Actions annotation line (``::error file=...,line=...::``)."""
+        text = self.message if not self.field else f"{self.field}: {self.message}"
         text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        file = self.file.replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
-        return f"::error file={file},line={self.line},col={self.column}::{text}"
+        file = self.file.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        file = file.replace(":", "%3A").replace(",", "%2C")
+        return f"::{self.severity} file={file},line={self.line},col={self.column}::{text}"
 
 
 class CurriculumError(Exception):

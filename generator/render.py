@@ -18,10 +18,13 @@ from jinja2 import PackageLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
-from generator import spec
+from generator import guide, spec
 from generator.home import situations
 from generator.ics import lesson_calendar, next_monday, track_calendar
 from generator.model import Curriculum
+from generator.review import WARNINGS
+from generator.schema import schema_text
+from generator.validate import FIELD_CHECKS, cross_file_checks
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 _INLINE_LINK = re.compile(r"\[([^\]\n]*)\]\(\s*<?([^)\s>]*)>?((?:\s+(?:\"[^\"]*\"|'[^']*'))?)\s*\)")
@@ -159,6 +162,15 @@ def render_site(curriculum: Curriculum, today: dt.date) -> dict[str, str | bytes
     page("skills/index.md", "skills.md.j2")
     page("tracks/index.md", "tracks.md.j2")
     page("measure.md", "measure.md.j2")
+    page(
+        "authoring.md", "authoring.md.j2",
+        guide_rows={kind: guide.rows(fields) for kind, fields in spec.KINDS.items()},
+        annotated_example=guide.annotated_example(), field_checks=FIELD_CHECKS,
+        cross_checks=cross_file_checks(),
+        warning_checks=[" ".join((w.__doc__ or "").split()) for w in WARNINGS],
+    )
+    for kind in spec.KINDS:
+        pages[f"schema/{kind}.schema.json"] = schema_text(kind)
     for lesson in curriculum.lessons.values():
         page(f"lessons/{lesson.id}.md", "lesson.md.j2", lesson=lesson)
         pages[f"lessons/{lesson.id}.ics"] = lesson_calendar(lesson, start, stamp)

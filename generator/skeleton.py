@@ -26,7 +26,7 @@ def _sample(field: Field, kind: Type, today: dt.date) -> Any:
         return {f.name: _sample(f, f.type, today) for f in kind.fields if f.required}
     if isinstance(kind, ListOf):
         count = max(kind.min_items, 1)
-        if isinstance(field.example, list) and isinstance(kind.item, Choice | Id):
+        if isinstance(field.example, list) and isinstance(kind.item, Choice):
             return list(field.example)
         if isinstance(kind.item, Text):
             return [_placeholder(field)] * count
@@ -37,6 +37,8 @@ def _sample(field: Field, kind: Type, today: dt.date) -> Any:
         return field.example if isinstance(field.example, int) else kind.minimum
     if isinstance(kind, Date):
         return today.isoformat()
+    if isinstance(kind, Id) and kind.refers_to:
+        return f"{PLACEHOLDER}: the id of a {kind.refers_to}"
     if isinstance(kind, Choice | Id):
         return field.example
     raise TypeError(kind)
@@ -93,3 +95,15 @@ def lesson_skeleton(
         "# Text fields accept Markdown where the field description says so.",
     ]
     return "\n".join(header + _emit(value, 0, spec.LESSON)) + "\n"
+
+
+def skeleton(kind: str, ident: str, *, title: str, today: dt.date) -> str:
+    """A skill or track file with its id and title set and every other required field to fill in."""
+    fields = spec.KINDS[kind]
+    value = _sample(Field(kind, fields, ""), fields, today)
+    value.update(id=ident, title=title)
+    header = [
+        f"# yaml-language-server: $schema=../../schema/{kind}.schema.json",
+        f"# {kind.capitalize()} {ident!r}. Replace every '{PLACEHOLDER}' text, then run: curriculum check",
+    ]
+    return "\n".join(header + _emit(value, 0, fields)) + "\n"

@@ -7,11 +7,13 @@ still has its other references checked.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import PurePath
 from typing import Any
 
 from generator import spec
+from generator.fieldtypes import SLUG
 from generator.load import Document
 from generator.problems import Problem
 from generator.suggest import did_you_mean
@@ -39,12 +41,31 @@ def validate(documents: Documents, unreadable: Mapping[str, set[str]] | None = N
     return sorted(set(problems))
 
 
+FIELD_CHECKS = (
+    "Each file is UTF-8 YAML holding one mapping of fields, with no duplicate keys and no tags beyond "
+    "plain text, numbers, dates, lists and mappings, within the size, nesting and alias limits.",
+    "Every field is one the format knows (with a did-you-mean for misspellings); every required field "
+    "is there and not empty.",
+    "Every value has the declared type (with an example of the right one), is within its range or list "
+    "of allowed values, and one-line fields hold one line.",
+    "No text holds placeholder words: TODO, TBD, FIXME, XXX, lorem ipsum, insert example, FILL IN.",
+)
+"""What the per-field validation checks, for the authoring guide."""
+
+
+def cross_file_checks() -> tuple[str, ...]:
+    """What the checks across files verify, for the authoring guide (from their docstrings)."""
+    checks = (_check_ids, _check_references, _check_cycles, _check_lesson, _check_tracks)
+    return tuple(" ".join((check.__doc__ or "").split()) for check in checks)
+
+
 def _id(doc: Document) -> str | None:
     value = doc.data.get("id")
     return value if isinstance(value, str) else None
 
 
 def _check_ids(documents: Documents) -> Iterator[Problem]:
+    """Each id matches its file name and is used by one file only (per kind)."""
     for docs in documents.values():
         first_file: dict[str, str] = {}
         for doc in docs:
@@ -64,6 +85,8 @@ def _check_ids(documents: Documents) -> Iterator[Problem]:
 
 
 def _check_references(documents: Documents, unreadable: Mapping[str, set[str]]) -> Iterator[Problem]:
+    """Every lesson and skill id a file refers to exists (with the closest ids when it does not), and
+    no lesson lists itself."""
     known = {kind: {_id(d) for d in docs} - {None} for kind, docs in documents.items()}
     # A file whose id is wrong is reported once, in _check_ids; references to its name stay quiet.
     misnamed = {
@@ -73,6 +96,8 @@ def _check_references(documents: Documents, unreadable: Mapping[str, set[str]]) 
     for kind, docs in documents.items():
         for doc in docs:
             for path, target_kind, ident in spec.KINDS[kind].references((), doc.data):
+                if not re.match(SLUG, ident):
+                    continue  # reported by the field check already
                 targets = known.get(target_kind, set())
                 if ident in unreadable.get(target_kind, ()) or ident in misnamed.get(target_kind, ()):
                     continue
@@ -84,7 +109,7 @@ def _check_references(documents: Documents, unreadable: Mapping[str, set[str]]) 
 
 
 def _check_cycles(lessons: Sequence[Document]) -> Iterator[Problem]:
-    """One problem per prerequisite cycle, on the cycle's first lesson by file name."""
+    """Prerequisites form no cycle (reported once per cycle, with the whole loop)."""
     graph: dict[str, list[str]] = {}
     docs: dict[str, Document] = {}
     for doc in lessons:
@@ -133,6 +158,8 @@ def _ints(items: Any, key: str) -> list[int] | None:
 
 
 def _check_lesson(doc: Document) -> Iterator[Problem]:
+    """A lesson's agenda minutes add up to its minutes (with the sum and the difference), and a lesson
+    with the team-meeting format has discussion questions."""
     data = doc.data
     minutes = data.get("minutes")
     steps = _ints(data.get("agenda"), "minutes")
@@ -155,6 +182,7 @@ def _check_lesson(doc: Document) -> Iterator[Problem]:
 
 
 def _check_tracks(documents: Documents) -> Iterator[Problem]:
+    """A track's weeks are in order, and each session uses a format its lesson lists."""
     formats = {
         _id(doc): doc.data.get("formats") for doc in documents.get("lesson", ()) if _id(doc) is not None
     }

@@ -48,9 +48,14 @@ class Result:
     err: str
 
 
+TODAY_EPOCH = "1795737600"
+"""2026-11-27 00:00 UTC: the tests' "today", so review-date warnings and calendar starts hold still."""
+
+
 def run(*args: str, cwd: Path, **env_vars: str) -> Result:
-    """Run ``curriculum ARGS`` in a fresh interpreter, as a user would."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", **env_vars}
+    """Run ``curriculum ARGS`` in a fresh interpreter, as a user would, on the tests' fixed date."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1",
+           "SOURCE_DATE_EPOCH": TODAY_EPOCH, **env_vars}
     done = subprocess.run(
         [sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True, env=env,
         timeout=600,

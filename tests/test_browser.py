@@ -93,6 +93,7 @@ def _page_types(site: BuiltSite) -> dict[str, str]:
         "skills": "skills/",
         "skill": f"skills/{listing['skills'][0]['id']}/",
         "measure": "measure/",
+        "authoring guide": "authoring/",
         "404": "no-such-page/",
     }
 
@@ -218,7 +219,7 @@ def test_track_calendar_holds_every_session(page: Page, base_url: str, shipped_s
 
 
 @pytest.mark.parametrize("kind", ["home", "catalogue", "lesson", "manager lesson", "tracks", "track",
-                                  "skills", "skill", "measure", "404"])
+                                  "skills", "skill", "measure", "authoring guide", "404"])
 def test_page_is_accessible_quiet_and_self_contained(page: Page, base_url: str, shipped_site: BuiltSite,
                                                      kind: str) -> None:
     errors: list[str] = []

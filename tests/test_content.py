@@ -25,9 +25,10 @@ def listing() -> dict:
     return json.loads(result.out)
 
 
-def test_shipped_curriculum_passes_check() -> None:
-    result = run("check", cwd=REPO)
+def test_shipped_curriculum_passes_check_with_no_warnings() -> None:
+    result = run("check", "--strict", cwd=REPO)
     assert result.code == 0, result.err
+    assert "warning" not in result.err
 
 
 def test_catalogue_size(listing: dict) -> None:

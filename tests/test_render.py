@@ -34,6 +34,7 @@ def test_site_has_a_page_for_every_item_and_the_stylesheet() -> None:
     assert sorted(pages) == [
         "assets/curriculum.css",
         "assets/curriculum.js",
+        "authoring.md",
         "index.md",
         "lessons/discovery-pain-chain.ics",
         "lessons/discovery-pain-chain.md",
@@ -41,6 +42,9 @@ def test_site_has_a_page_for_every_item_and_the_stylesheet() -> None:
         "lessons/short-lesson.ics",
         "lessons/short-lesson.md",
         "measure.md",
+        "schema/lesson.schema.json",
+        "schema/skill.schema.json",
+        "schema/track.schema.json",
         "skills/discovery.md",
         "skills/index.md",
         "tracks/index.md",
@@ -79,3 +83,14 @@ def test_inline_filter_keeps_table_cells_whole() -> None:
 )
 def test_unsafe_schemes_are_refused(url: str, safe: bool) -> None:
     assert is_safe_url(url) is safe
+
+
+def test_example_lesson_in_the_guide_is_valid() -> None:
+    from importlib import resources
+
+    from generator import spec
+    from generator.load import load_file
+
+    path = Path(str(resources.files("generator").joinpath("examples", "lesson.yaml")))
+    doc = load_file(path, "examples/lesson.yaml")
+    assert list(spec.LESSON.check(doc, (), doc.data)) == []

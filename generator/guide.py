@@ -1,0 +1,85 @@
+"""The authoring guide's content, derived from the declared format so it cannot drift from it."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from generator import spec
+from generator.fieldtypes import Choice, Date, Fields, Id, Integer, ListOf, Text, Type, Url
+
+
+@dataclass(frozen=True)
+class Row:
+    path: str
+    type: str
+    required: bool
+    allowed: str
+    description: str
+    example: str
+
+
+def type_name(kind: Type) -> str:
+    if isinstance(kind, ListOf):
+        return f"list of {type_name(kind.item)}" + (f" (at least {kind.min_items})" if kind.min_items else "")
+    if isinstance(kind, Fields):
+        return "fields (below)"
+    if isinstance(kind, Url):
+        return "web address"
+    if isinstance(kind, Text):
+        return "Markdown text" if kind.markdown else "one line of text" + (
+            f", up to {kind.max_length} characters" if kind.max_length else "")
+    if isinstance(kind, Integer):
+        return f"whole number, {kind.minimum} to {kind.maximum}"
+    if isinstance(kind, Date):
+        return "date, YYYY-MM-DD"
+    if isinstance(kind, Choice):
+        return "one value from the list"
+    if isinstance(kind, Id):
+        return f"{kind.refers_to} id" if kind.refers_to else "id: lower-case letters, digits, hyphens"
+    return kind.expected
+
+
+def _allowed(kind: Type) -> str:
+    while isinstance(kind, ListOf):
+        kind = kind.item
+    return ", ".join(kind.labels) if isinstance(kind, Choice) else ""
+
+
+def _example(value: Any) -> str:
+    if value is None:
+        return ""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def rows(fields: Fields, prefix: str = "") -> list[Row]:
+    """Every field of a format, nested ones as ``prep.checklist`` or ``agenda[].minutes``."""
+    found = []
+    for field in fields.fields:
+        path = f"{prefix}{field.name}"
+        found.append(Row(path, type_name(field.type), field.required, _allowed(field.type),
+                         field.description, _example(field.example)))
+        inner = field.type
+        suffix = ""
+        while isinstance(inner, ListOf):
+            inner, suffix = inner.item, suffix + "[]"
+        if isinstance(inner, Fields):
+            found.extend(rows(inner, f"{path}{suffix}."))
+    return found
+
+
+def annotated_example() -> str:
+    """The example lesson shipped with the generator, each top-level field preceded by its description."""
+    text = resources.files("generator").joinpath("examples", "lesson.yaml").read_text(encoding="utf-8")
+    out = []
+    for line in text.splitlines():
+        key = re.match(r"^([a-z_]+):", line)
+        if key and key.group(1) in spec.LESSON.by_name:
+            field = spec.LESSON.by_name[key.group(1)]
+            needed = "required" if field.required else "optional"
+            out.append(f"# {field.name} ({needed}): {field.description}")
+        out.append(line)
+    return "\n".join(out) + "\n"

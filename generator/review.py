@@ -1,0 +1,147 @@
+"""Quality warnings: things a valid lesson can still get wrong, reported but not fatal.
+
+``curriculum check --strict`` (and ``build --strict``) makes them fatal. They run on documents that
+passed ``validate``, so every value has its declared shape. Each check's docstring is what the
+authoring guide shows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
+
+from generator import spec
+from generator.load import Document, FieldPath
+from generator.problems import Problem
+from generator.validate import Documents
+
+PREP_LIMIT = 10
+"""Prep minutes a manager can find before a session; more is a warning."""
+REVIEW_DAYS = 365
+"""Days after which a lesson's `reviewed` date is stale."""
+PARAGRAPH_WORDS = 120
+"""Words in one paragraph of a Markdown field above which it is hard to read while running a session."""
+
+UNOBSERVABLE = {
+    "understand", "understands", "know", "knows", "learn", "learns", "appreciate", "appreciates",
+    "realise", "realises", "realize", "realizes", "feel", "feels", "believe", "believes", "be", "is",
+    "are", "become", "becomes", "think", "thinks", "grasp", "grasps", "recognise", "recognises",
+    "recognize", "recognizes", "see", "sees", "value", "values", "improve", "improves",
+}
+NOT_A_VERB = {
+    "the", "a", "an", "better", "more", "improved", "increased", "greater", "confidence", "awareness",
+    "knowledge", "understanding", "how", "why", "what", "this", "that", "good", "strong",
+}
+SUBJECTS = {"the", "rep", "reps", "they", "manager", "you", "seller"}
+
+
+def _warning(doc: Document, path: FieldPath, message: str) -> Problem:
+    problem = doc.problem(path, message)
+    return Problem(problem.file, problem.line, problem.column, problem.field, message, "warning")
+
+
+def objective_is_observable(lessons: Sequence[Document], **_: object) -> Iterator[Problem]:
+    """The objective starts with a verb a manager can see on a call ("Asks", "Names"), not
+    "Understands" or "Better ...".
+    """
+    for doc in lessons:
+        words = re.findall(r"[A-Za-z']+", doc.data["objective"])
+        if words[:2] and words[0].lower() == "the":
+            words = words[1:]
+        if words and words[0].lower() in SUBJECTS and len(words) > 1:
+            words = words[1:]
+        first = words[0] if words else ""
+        if first.lower() in UNOBSERVABLE or first.lower() in NOT_A_VERB:
+            yield _warning(doc, ("objective",),
+                           f"starts with {first!r}, which a manager cannot observe on a call; start with "
+                           "what the rep does, for example 'Asks ...' or 'Names ...'")
+
+
+def lesson_is_reachable(lessons: Sequence[Document], skills: Sequence[Document],
+                        tracks: Sequence[Document], **_: object) -> Iterator[Problem]:
+    """Some track runs the lesson, or some skill's symptom points to it, so a manager can find it
+    other than by browsing the catalogue.
+    """
+    reached = {lesson for doc in skills for symptom in doc.data["symptoms"] for lesson in symptom["lessons"]}
+    reached |= {s["lesson"] for doc in tracks for week in doc.data["weeks"] for s in week["sessions"]}
+    for doc in lessons:
+        if doc.data["id"] not in reached:
+            yield _warning(doc, ("id",), "no track runs this lesson and no skill symptom points to it; "
+                                         "add it to a track or to a symptom in its skill's file")
+
+
+def roleplay_has_veteran_variant(lessons: Sequence[Document], **_: object) -> Iterator[Problem]:
+    """Every role-play has a `veteran_variant`: experienced reps skip practice that is too easy."""
+    for doc in lessons:
+        roleplay = doc.data.get("roleplay")
+        if roleplay and not roleplay.get("veteran_variant"):
+            yield _warning(doc, ("roleplay",), "has no veteran_variant; add a harder version for "
+                                               "experienced reps")
+
+
+def prep_fits_ten_minutes(lessons: Sequence[Document], **_: object) -> Iterator[Problem]:
+    """Prep takes at most 10 minutes: a manager with no time will not find more."""
+    for doc in lessons:
+        minutes = doc.data["prep"]["minutes"]
+        if minutes > PREP_LIMIT:
+            yield _warning(doc, ("prep", "minutes"),
+                           f"is {minutes}; managers skip lessons that need more than {PREP_LIMIT} minutes "
+                           "of prep, so cut the checklist")
+
+
+def reviewed_within_a_year(lessons: Sequence[Document], today: dt.date, **_: object) -> Iterator[Problem]:
+    """The lesson was reviewed in the last 365 days."""
+    for doc in lessons:
+        value = doc.data["reviewed"]
+        reviewed = value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
+        age = (today - reviewed).days
+        if age > REVIEW_DAYS:
+            yield _warning(doc, ("reviewed",),
+                           f"is {reviewed.isoformat()}, {age} days ago; check the lesson is still right "
+                           "and update the date")
+
+
+def paragraphs_are_short(lessons: Sequence[Document], **_: object) -> Iterator[Problem]:
+    """No paragraph in a Markdown field runs over 120 words: the manager reads it mid-session."""
+    for doc in lessons:
+        for path, text in _markdown_texts(spec.LESSON, (), doc.data):
+            for paragraph in re.split(r"\n\s*\n", text):
+                words = len(paragraph.split())
+                if words > PARAGRAPH_WORDS:
+                    yield _warning(doc, path, f"has a paragraph of {words} words; split it or cut it to "
+                                              f"{PARAGRAPH_WORDS} or fewer")
+                    break
+
+
+def _markdown_texts(kind: object, path: FieldPath, value: object) -> Iterator[tuple[FieldPath, str]]:
+    from generator.fieldtypes import Fields, ListOf, Text
+
+    if isinstance(kind, Fields) and isinstance(value, dict):
+        for field in kind.fields:
+            if field.name in value and value[field.name] is not None:
+                yield from _markdown_texts(field.type, (*path, field.name), value[field.name])
+    elif isinstance(kind, ListOf) and isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _markdown_texts(kind.item, (*path, index), item)
+    elif isinstance(kind, Text) and kind.markdown and isinstance(value, str):
+        yield path, value
+
+
+WARNINGS: tuple[Callable[..., Iterator[Problem]], ...] = (
+    objective_is_observable,
+    lesson_is_reachable,
+    roleplay_has_veteran_variant,
+    prep_fits_ten_minutes,
+    reviewed_within_a_year,
+    paragraphs_are_short,
+)
+
+
+def review(documents: Documents, today: dt.date) -> list[Problem]:
+    """Every quality warning, sorted by file and line."""
+    kinds: Mapping[str, Sequence[Document]] = {
+        "lessons": documents.get("lesson", ()), "skills": documents.get("skill", ()),
+        "tracks": documents.get("track", ()),
+    }
+    return sorted({p for check in WARNINGS for p in check(**kinds, today=today)})

@@ -1,0 +1,213 @@
+"""Authoring: quality warnings word for word, GitHub annotations, skeletons, the guide, the preview."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, TODAY_EPOCH, run
+from generator import spec
+from generator.pipeline import check
+from generator.render import render_site
+from test_errors import CASES, LESSON, SHORT, replace
+
+WARNINGS = {
+    "objective not observable": (
+        replace(SHORT, "objective: Ends each call", "objective: Understands why each call ends"),
+        f"{SHORT}:15:12: warning: objective: starts with 'Understands', which a manager cannot observe on "
+        "a call; start with what the rep does, for example 'Asks ...' or 'Names ...'",
+    ),
+    "lesson nothing reaches": (
+        replace("curriculum/tracks/starter.yaml", "lesson: short-lesson", "lesson: discovery-pain-chain"),
+        None,  # needs the skill edited too: see the test below
+    ),
+    "role-play without a veteran variant": (
+        replace(LESSON, "  veteran_variant: |", "  # veteran_variant: |\n  observer_note: |"),
+        None,
+    ),
+    "prep over ten minutes": (
+        replace(SHORT, "  minutes: 2\n", "  minutes: 15\n"),
+        f"{SHORT}:13:12: warning: prep.minutes: is 15; managers skip lessons that need more than 10 minutes "
+        "of prep, so cut the checklist",
+    ),
+    "not reviewed for a year": (
+        replace(SHORT, "reviewed: 2026-10-01", "reviewed: 2025-09-30"),
+        f"{SHORT}:4:11: warning: reviewed: is 2025-09-30, 423 days ago; check the lesson is still right and "
+        "update the date",
+    ),
+    "long paragraph": (
+        replace(SHORT, "  A call without a next step", "  " + "word " * 121 + "\n\n  A call without a next step"),
+        f"{SHORT}:16:6: warning: why: has a paragraph of 121 words; split it or cut it to 120 or fewer",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", [c for c, (_, line) in WARNINGS.items() if line])
+def test_warning_is_reported_exactly_and_is_fatal_only_with_strict(mini: Path, case: str) -> None:
+    edit, line = WARNINGS[case]
+    edit(mini)
+    result = run("check", cwd=mini)
+    assert result.code == 0
+    assert result.err.splitlines() == [line, "OK: 2 lessons, 1 skills and 1 tracks are valid; 1 warning."]
+    strict = run("check", "--strict", cwd=mini)
+    assert strict.code == 1
+    assert strict.err.splitlines() == [line, "1 warning with --strict; nothing was built."]
+
+
+def test_warning_for_a_lesson_no_track_or_symptom_reaches(mini: Path) -> None:
+    WARNINGS["lesson nothing reaches"][0](mini)
+    replace("curriculum/skills/discovery.yaml", "lessons: [discovery-pain-chain, short-lesson]",
+            "lessons: [discovery-pain-chain]")(mini)
+    result = run("check", cwd=mini)
+    assert result.err.splitlines()[0] == (
+        f"{SHORT}:1:5: warning: id: no track runs this lesson and no skill symptom points to it; add it to "
+        "a track or to a symptom in its skill's file"
+    )
+
+
+def test_warning_for_a_roleplay_without_veteran_variant(mini: Path) -> None:
+    text = (mini / LESSON).read_text(encoding="utf-8")
+    start = text.index("  veteran_variant: |")
+    end = text.index("rubric:")
+    (mini / LESSON).write_text(text[:start] + text[end:], encoding="utf-8")
+    result = run("check", cwd=mini)
+    assert result.err.splitlines()[0] == (
+        f"{LESSON}:95:3: warning: roleplay: has no veteran_variant; add a harder version for experienced reps"
+    )
+
+
+def test_build_shows_warnings_and_strict_build_refuses(mini: Path) -> None:
+    WARNINGS["prep over ten minutes"][0](mini)
+    built = run("build", cwd=mini)
+    assert built.code == 0
+    assert WARNINGS["prep over ten minutes"][1] in built.err.splitlines()
+    assert (mini / "site/index.html").is_file()
+    refused = run("build", "--strict", cwd=mini, SITE_URL="https://x.example/")
+    assert refused.code == 1
+    assert "1 warning with --strict; nothing was built." in refused.err
+
+
+def test_github_format_gives_one_annotation_per_problem(mini: Path) -> None:
+    CASES["unknown field"][0](mini)
+    CASES["agenda not adding up"][0](mini)
+    WARNINGS["prep over ten minutes"][0](mini)
+    result = run("check", "--format", "github", cwd=mini)
+    assert result.code == 1
+    assert result.out.splitlines() == [
+        f"::error file={SHORT},line=15,col=1::objectve: unknown field 'objectve'; "
+        "did you mean 'objective'?",
+        f"::error file={SHORT},line=19,col=3::agenda: the steps add up to 12 minutes but the lesson's "
+        "minutes is 10 (2 too many); change a step or the lesson's minutes",
+    ]
+    annotation = re.compile(r"^::(error|warning) file=[^,:]+,line=\d+,col=\d+::\S.*$")
+    assert all(annotation.match(line) for line in result.out.splitlines())
+
+
+def test_github_format_reports_warnings_as_warning_annotations(mini: Path) -> None:
+    WARNINGS["prep over ten minutes"][0](mini)
+    result = run("check", "--format", "github", cwd=mini)
+    assert result.code == 0
+    assert result.out == (
+        f"::warning file={SHORT},line=13,col=12::prep.minutes: is 15; managers skip lessons that need more "
+        "than 10 minutes of prep, so cut the checklist\n"
+    )
+
+
+@pytest.mark.parametrize("kind", ["skill", "track"])
+def test_new_skill_and_track_skeletons_are_reported_until_filled(mini: Path, kind: str) -> None:
+    result = run("new", kind, f"new-{kind}", "--title", f"A new {kind}", cwd=mini)
+    assert result.code == 0
+    target = mini / "curriculum" / spec.FOLDERS[kind] / f"new-{kind}.yaml"
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith(f"# yaml-language-server: $schema=../../schema/{kind}.schema.json\n")
+    problems = run("check", cwd=mini).err.splitlines()[:-1]
+    assert problems and all(p.startswith(f"curriculum/{spec.FOLDERS[kind]}/new-{kind}.yaml:") for p in problems)
+    assert all("still holds the placeholder 'FILL IN'" in p for p in problems)
+    filled = text.replace('"FILL IN: the id of a lesson"', '"discovery-pain-chain"').replace('"FILL IN: ', '"Filled: ')
+    target.write_text(filled, encoding="utf-8")
+    after = run("check", cwd=mini)
+    assert after.code == 0, after.err
+    assert run("new", kind, f"new-{kind}", "--title", "Again", cwd=mini).code == 2
+
+
+def test_guide_lists_every_field_of_the_schema() -> None:
+    import datetime as dt
+
+    page = render_site(check(REPO / "tests/fixtures/mini/curriculum"), dt.date(2026, 11, 27))["authoring.md"]
+
+    def paths(schema: dict, prefix: str = "") -> list[str]:
+        found = []
+        for name, prop in schema.get("properties", {}).items():
+            found.append(prefix + name)
+            found += paths(prop, f"{prefix}{name}.")
+            found += paths(prop.get("items", {}), f"{prefix}{name}[].")
+            found += paths(prop.get("items", {}).get("items", {}), f"{prefix}{name}[][].")
+        return found
+
+    for kind in spec.KINDS:
+        schema = json.loads(run("schema", kind, cwd=REPO).out)
+        for path in paths(schema):
+            assert f"| `{path}` |" in page, f"the guide does not list {kind} field {path}"
+    assert "# objective (required): One observable behaviour" in page
+    assert "prerequisites form no cycle" in page.lower() or "Prerequisites form no cycle" in page
+
+
+def test_schemas_are_published_in_the_built_site(shipped_site) -> None:
+    for kind in spec.KINDS:
+        published = json.loads((shipped_site.site / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8"))
+        assert published == json.loads((REPO / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8"))
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def _wait_for(predicate, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def test_serve_shows_an_edit_and_keeps_the_last_good_site_on_error(mini: Path) -> None:
+    port = _free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": TODAY_EPOCH}
+    log = (mini / "serve.log").open("w", encoding="utf-8")
+    server = subprocess.Popen([sys.executable, "-m", "generator", "serve", "-a", f"127.0.0.1:{port}"],
+                              cwd=mini, stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
+    url = f"http://127.0.0.1:{port}/lessons/short-lesson/"
+    try:
+        assert _wait_for(lambda: "Name the next step" in _fetch(url), 60), (mini / "serve.log").read_text()
+        replace(SHORT, "title: Name the next step", "title: Book the next step")(mini)
+        assert _wait_for(lambda: "Book the next step" in _fetch(url), 30)
+        CASES["wrong type"][0](mini)
+        line = CASES["wrong type"][1][0]
+        assert _wait_for(lambda: line in (mini / "serve.log").read_text(encoding="utf-8"), 30)
+        assert "Book the next step" in _fetch(url)  # the last good site is still served
+        assert "Traceback" not in (mini / "serve.log").read_text(encoding="utf-8")
+    finally:
+        os.killpg(server.pid, signal.SIGINT)
+        server.wait(timeout=20)
+        log.close()
