@@ -207,6 +207,9 @@ class Choice(Type):
         return "one of " + ", ".join(self.labels)
 
     def check(self, doc: Document, path: FieldPath, value: Any) -> Iterator[Problem]:
+        if isinstance(value, str) and (found := PLACEHOLDER.search(value)):
+            yield doc.problem(path, f"still holds the placeholder {found.group(0)!r}; write {self.expected}")
+            return
         if not isinstance(value, str) or value not in self.labels:
             from generator.suggest import did_you_mean
 

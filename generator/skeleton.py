@@ -14,6 +14,8 @@ from generator import spec
 from generator.fieldtypes import Choice, Date, Field, Fields, Id, Integer, ListOf, Text, Type
 
 PLACEHOLDER = "FILL IN"
+WANTED = {"roleplay", "veteran_variant"}
+"""Optional fields the skeleton still includes: every lesson in the catalogue has a role-play."""
 
 
 def _placeholder(field: Field) -> str:
@@ -23,13 +25,11 @@ def _placeholder(field: Field) -> str:
 def _sample(field: Field, kind: Type, today: dt.date) -> Any:
     """A value of the right shape for one field: its example, or a placeholder to replace."""
     if isinstance(kind, Fields):
-        return {f.name: _sample(f, f.type, today) for f in kind.fields if f.required}
+        return {f.name: _sample(f, f.type, today) for f in kind.fields if f.required or f.name in WANTED}
     if isinstance(kind, ListOf):
         count = max(kind.min_items, 1)
-        if isinstance(field.example, list) and isinstance(kind.item, Choice):
-            return list(field.example)
-        if isinstance(kind.item, Text):
-            return [_placeholder(field)] * count
+        if isinstance(kind.item, Text | Choice):
+            return [_sample(field, kind.item, today)] * count
         return [_sample(field, kind.item, today) for _ in range(count)]
     if isinstance(kind, Text):
         return _placeholder(field)
@@ -39,7 +39,9 @@ def _sample(field: Field, kind: Type, today: dt.date) -> Any:
         return today.isoformat()
     if isinstance(kind, Id) and kind.refers_to:
         return f"{PLACEHOLDER}: the id of a {kind.refers_to}"
-    if isinstance(kind, Choice | Id):
+    if isinstance(kind, Choice):
+        return f"{PLACEHOLDER}: one of " + ", ".join(kind.labels)
+    if isinstance(kind, Id):
         return field.example
     raise TypeError(kind)
 

@@ -51,8 +51,8 @@ LESSON = Fields(
     title="Coaching lesson",
     description="One ready-to-run coaching lesson, one file in curriculum/lessons/.",
     fields=(
-        Field("id", Id(), "The lesson's id, used in its address; must match the file name.",
-              example="discovery-pain-chain"),
+        Field("id", Id(), "The lesson's id, used in its address; must match the file name. Start it "
+              "with the skill area, like discovery-pain-chain.", example="discovery-pain-chain"),
         Field("title", Text(max_length=80), "The lesson's title as a manager sees it in lists.",
               example="Follow the pain to its cost"),
         Field("summary", Text(max_length=200), "One sentence saying what the rep will practise.",
@@ -78,8 +78,9 @@ LESSON = Fields(
               "Rep tenures the lesson suits.", example=["new-hire", "developing"]),
         Field("formats", ListOf(Choice(FORMATS), min_items=1, unique=True),
               "Meetings the lesson can run in.", example=["one-on-one", "team-meeting"]),
-        Field("timing", Choice(TIMINGS), "When to run it relative to a customer event: before it "
-              "(preparation), after it (debrief) or any time.", example="before"),
+        Field("timing", Choice(TIMINGS), "When to run it relative to the rep's customer conversation "
+              "that the lesson is about: before it (preparing that conversation), after it (a debrief "
+              "of it) or any time.", example="before"),
         Field("minutes", Integer(5, 90), "Length of the session in minutes; the agenda adds up to it.",
               example=15),
         Field("prep", Fields((

@@ -133,7 +133,9 @@ def test_new_skill_and_track_skeletons_are_reported_until_filled(mini: Path, kin
     problems = run("check", cwd=mini).err.splitlines()[:-1]
     assert problems and all(p.startswith(f"curriculum/{spec.FOLDERS[kind]}/new-{kind}.yaml:") for p in problems)
     assert all("still holds the placeholder 'FILL IN'" in p for p in problems)
-    filled = text.replace('"FILL IN: the id of a lesson"', '"discovery-pain-chain"').replace('"FILL IN: ', '"Filled: ')
+    filled = text.replace('"FILL IN: the id of a lesson"', '"discovery-pain-chain"')
+    filled = re.sub(r'"FILL IN: one of ([a-z-]+)[^"]*"', r'"\1"', filled)  # the first choice
+    filled = filled.replace('"FILL IN: ', '"Filled: ')
     target.write_text(filled, encoding="utf-8")
     after = run("check", cwd=mini)
     assert after.code == 0, after.err

@@ -75,9 +75,17 @@ def test_new_lesson_writes_a_skeleton_that_check_reports_until_filled(mini: Path
     assert not any(": agenda: " in p for p in problems)  # the agenda adds up already
 
     # Filling every placeholder in makes it pass.
-    filled = "\n".join(
-        line.replace('"FILL IN: ', '"Filled: ') for line in text.splitlines()
-    ) + "\n"
+    choices = {'stage: "FILL IN: one of prospecting, discovery': 'stage: "discovery"',
+               '- "FILL IN: one of new-hire, developing, veteran"': '- "developing"',
+               'timing: "FILL IN: one of before, after, standalone"': 'timing: "before"',
+               'direction: "FILL IN: one of up, down"': 'direction: "up"'}
+    lines = []
+    for line in text.splitlines():
+        for placeholder, value in choices.items():
+            if placeholder in line:
+                line = line[: line.index(placeholder)] + value
+        lines.append(line.replace('"FILL IN: ', '"Filled: '))
+    filled = "\n".join(lines) + "\n"
     target.write_text(filled, encoding="utf-8")
     after = run("check", cwd=mini)
     assert after.code == 0, after.err

@@ -50,8 +50,9 @@ CASES: dict[str, tuple[Callable[[Path], None], list[str]]] = {
     ),
     "missing required field": (
         replace(SHORT, "timing: standalone\n", ""),
-        [f"{SHORT}:1:1: timing: is missing; add it (When to run it relative to a customer event: before it "
-         "(preparation), after it (debrief) or any time.)"],
+        [f"{SHORT}:1:1: timing: is missing; add it (When to run it relative to the rep's customer "
+         "conversation that the lesson is about: before it (preparing that conversation), after it (a "
+         "debrief of it) or any time.)"],
     ),
     "duplicate id": (
         copy(SHORT, "curriculum/lessons/short-lesson.yml"),
