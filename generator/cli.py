@@ -186,6 +186,32 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_links(args: argparse.Namespace) -> int:
+    from mkdocs.config import load_config
+
+    from generator.links import check_external, crawl
+
+    config, _, _ = _project(args)
+    site_dir = Path(args.site_dir) if args.site_dir else config.parent / "site"
+    if not (site_dir / "index.html").is_file():
+        raise UsageError(f"no built site in {site_dir}; run `curriculum build` first")
+    site_url = load_config(str(config)).site_url or "http://localhost/"
+    broken, external = crawl(site_dir, site_url)
+    for link in broken:
+        print(link)
+    pages = len(list(site_dir.rglob("*.html")))
+    print(f"{pages} pages checked against {site_url}: {len(broken)} broken internal links or anchors; "
+          f"{len(external)} external links.", file=sys.stderr)
+    failed = bool(broken)
+    if args.external:
+        for url, problem in check_external(external):
+            print(f"external: {url}: {problem}")
+            failed = True
+    elif external:
+        print("External links are not requested; add --external to check them.", file=sys.stderr)
+    return 1 if failed else 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from generator.schema import json_schema, schema_text
 
@@ -262,6 +288,11 @@ def make_parser() -> argparse.ArgumentParser:
     sub = commands.add_parser("list", help="list lessons, tracks and skills")
     sub.add_argument("--json", action="store_true", help="print JSON for scripts")
     sub.set_defaults(run=cmd_list)
+
+    sub = commands.add_parser("links", help="check every link and anchor in the built site")
+    sub.add_argument("--site-dir", help="the built site (default: site/ beside mkdocs.yml)")
+    sub.add_argument("--external", action="store_true", help="also request every external link")
+    sub.set_defaults(run=cmd_links)
 
     sub = commands.add_parser("schema", help="print the JSON Schema of a file format")
     sub.add_argument("kind", nargs="?", default="lesson", choices=list(spec.KINDS), help="default: lesson")

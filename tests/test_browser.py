@@ -10,6 +10,7 @@ from __future__ import annotations
 import collections
 import functools
 import http.server
+import os
 import re
 import threading
 from collections.abc import Iterator
@@ -24,7 +25,8 @@ from playwright.sync_api import Browser, Page, expect, sync_playwright
 from conftest import SHIPPED_URL, BuiltSite
 from generator.pipeline import check
 
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+"""Debian's chromium (which .ci/run installs); CHROMIUM names another build, e.g. on GitHub's runners."""
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
 

