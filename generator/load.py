@@ -99,11 +99,18 @@ def load_file(path: Path, display: str) -> Document:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         message = f"YAML syntax error: {error.problem or error.context}"
+        if "maximum nesting depth" in message:
+            message = f"nesting is too deep; the limit is {MAX_DEPTH} levels (MAX_DEPTH)"
         if mark is None:
             raise fail(message) from error
         raise fail(message, mark.line + 1, mark.column + 1) from error
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        raise fail(f"holds the control character #x{error.character:04x}, which YAML does not allow; "
+                   "remove it", line, column) from error
     except yaml.YAMLError as error:
-        raise fail(f"YAML error: {error}") from error
+        raise fail(f"YAML error: {' '.join(str(error).split())}") from error
     except RecursionError as error:
         raise fail(f"nesting is too deep; the limit is {MAX_DEPTH} levels (MAX_DEPTH)") from error
     if root is None:

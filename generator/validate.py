@@ -70,8 +70,8 @@ def _check_ids(documents: Documents) -> Iterator[Problem]:
         first_file: dict[str, str] = {}
         for doc in docs:
             ident = _id(doc)
-            if ident is None:
-                continue
+            if ident is None or not re.match(SLUG, ident):
+                continue  # a missing or malformed id is reported by the field check
             stem = PurePath(doc.file).stem
             if ident != stem:
                 yield doc.problem(

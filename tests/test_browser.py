@@ -22,7 +22,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from conftest import SHIPPED_URL, BuiltSite
+from conftest import FIXTURES, SHIPPED_URL, BuiltSite
 from generator.pipeline import check
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
@@ -239,3 +239,61 @@ def test_page_is_accessible_quiet_and_self_contained(page: Page, base_url: str, 
     assert serious == []
     assert errors == [] or all("404" in e for e in errors) and kind == "404"
     assert foreign == []
+
+
+HOSTILE = {
+    "title: Name the next step before you hang up":
+        "title: 'Next step <script>alert(\"title\")</script>'",
+    "objective: Ends each call with a next step that has a date and an owner.":
+        "objective: 'Ends calls <img src=x onerror=\"alert(1)\"> well [click](javascript:alert(2))'",
+    "    good: '\"Shall we put Thursday at ten in the diary?\"'":
+        "    good: '{{ config.site_name }} and {% raw %}x{% endraw %} <svg onload=alert(3)>'",
+    "  evidence: The calendar invite the buyer accepted":
+        "  evidence: '<a href=\"javascript:alert(4)\">proof</a> [ref][1]'",
+}
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from conftest import make_project, run
+
+    root = make_project(tmp_path_factory.mktemp("hostile"), FIXTURES / "mini" / "curriculum")
+    lesson = root / "curriculum/lessons/short-lesson.yaml"
+    text = lesson.read_text(encoding="utf-8")
+    for old, new in HOSTILE.items():
+        assert old in text, old
+        text = text.replace(old, new)
+    lesson.write_text(text + "sources:\n  - title: '[1]: javascript:alert(5)'\n", encoding="utf-8")
+    result = run("build", cwd=root, SITE_URL=SHIPPED_URL)
+    assert result.code == 0, result.err
+    return root / "site"
+
+
+def test_text_from_yaml_never_runs_as_script(browser: Browser, hostile_site: Path) -> None:
+    handler = functools.partial(_SubPath, directory=str(hostile_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    page = browser.new_page()
+    dialogs: list[str] = []
+    console: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.on("console", lambda m: console.append(m.text))
+    try:
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}{PREFIX}lessons/short-lesson/")
+        page.wait_for_load_state("networkidle")
+        for link in page.locator("article a").all():  # clicking every link must not run script either
+            href = link.get_attribute("href") or ""
+            assert not href.strip().lower().startswith("javascript"), href
+        body = page.locator("article").inner_text()
+        assert dialogs == []
+        assert [m for m in console if "alert" in m or "title" in m] == []
+        assert page.locator("h1").inner_text().rstrip("¶") == 'Next step <script>alert("title")</script>'
+        for literal in ('<img src=x onerror="alert(1)">', "[click](javascript:alert(2))",
+                        "{{ config.site_name }} and {% raw %}x{% endraw %} <svg onload=alert(3)>",
+                        '<a href="javascript:alert(4)">proof</a>'):
+            assert literal in body, literal
+        assert page.locator("article script, article img, article svg[onload]").count() == 0
+        assert 'Next step <script>alert("title")</script>' in page.title()
+    finally:
+        page.close()
+        server.shutdown()
