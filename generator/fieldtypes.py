@@ -18,7 +18,18 @@ from generator.load import Document, FieldPath
 from generator.problems import Problem
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-PLACEHOLDER = re.compile(r"\b(TODO|TBD|FIXME|XXX)\b|(?i:\b(lorem ipsum|insert example|fill in)\b)")
+PLACEHOLDER = re.compile(r"\b(TODO|TBD|FIXME|XXX|FILL IN)\b|(?i:\b(lorem ipsum|insert example)\b)")
+_PLACEHOLDER_HINTS = ("TODO", "TBD", "FIXME", "XXX", "FILL IN")
+
+
+def find_placeholder(text: str) -> str | None:
+    """The placeholder word left in ``text``, if any (a quick substring test first: this runs on
+    every text of every file, and most texts hold none)."""
+    if any(hint in text for hint in _PLACEHOLDER_HINTS) or "lorem" in (low := text.lower()) \
+            or "insert example" in low:
+        found = PLACEHOLDER.search(text)
+        return found.group(0) if found else None
+    return None
 
 
 def describe(value: Any) -> str:
@@ -124,8 +135,8 @@ class Text(Type):
             yield doc.problem(path, "must be one line; put longer text in a Markdown field")
         if self.max_length and len(text) > self.max_length:
             yield doc.problem(path, f"is {len(text)} characters long; keep it under {self.max_length}")
-        if found := PLACEHOLDER.search(text):
-            yield doc.problem(path, f"still holds the placeholder {found.group(0)!r}; write the real text")
+        if found := find_placeholder(text):
+            yield doc.problem(path, f"still holds the placeholder {found!r}; write the real text")
 
     def json_schema(self) -> dict[str, Any]:
         schema: dict[str, Any] = {"type": "string", "minLength": 1}
@@ -207,8 +218,8 @@ class Choice(Type):
         return "one of " + ", ".join(self.labels)
 
     def check(self, doc: Document, path: FieldPath, value: Any) -> Iterator[Problem]:
-        if isinstance(value, str) and (found := PLACEHOLDER.search(value)):
-            yield doc.problem(path, f"still holds the placeholder {found.group(0)!r}; write {self.expected}")
+        if isinstance(value, str) and (found := find_placeholder(value)):
+            yield doc.problem(path, f"still holds the placeholder {found!r}; write {self.expected}")
             return
         if not isinstance(value, str) or value not in self.labels:
             from generator.suggest import did_you_mean
@@ -231,9 +242,9 @@ class Id(Type):
     def check(self, doc: Document, path: FieldPath, value: Any) -> Iterator[Problem]:
         if not isinstance(value, str):
             yield self.wrong_type(doc, path, value, "discovery-basics")
-        elif found := PLACEHOLDER.search(value):
+        elif found := find_placeholder(value):
             what = f"the id of a {self.refers_to}" if self.refers_to else "an id"
-            yield doc.problem(path, f"still holds the placeholder {found.group(0)!r}; write {what}")
+            yield doc.problem(path, f"still holds the placeholder {found!r}; write {what}")
         elif not re.match(SLUG, value):
             yield doc.problem(
                 path,

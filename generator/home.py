@@ -33,14 +33,13 @@ def _spread(lessons: Iterable[Record], prefer: Callable[[Record], int] = lambda 
     Lower ``prefer`` values come first; ties keep the catalogue's order (by title).
     """
     pool = sorted(lessons, key=prefer)
-    picked: list[Record] = []
-    seen: set[str] = set()
+    first: dict[str, Record] = {}
     for lesson in pool:
-        if lesson.skills[0] not in seen:
-            picked.append(lesson)
-            seen.add(lesson.skills[0])
-    picked += [lesson for lesson in pool if lesson not in picked]
-    return tuple(picked[:count])
+        first.setdefault(lesson.skills[0], lesson)
+    picked = list(first.values())[:count]
+    chosen = {lesson.id for lesson in picked}
+    picked += [lesson for lesson in pool if lesson.id not in chosen][: count - len(picked)]
+    return tuple(picked)
 
 
 def _where(curriculum: Curriculum, test: Callable[[Record], bool]) -> list[Record]:

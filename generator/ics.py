@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from icalendar import Alarm, Calendar, Event
+from icalendar import Calendar, Event
 
 from generator import spec
 from generator.fieldtypes import Record
@@ -45,11 +45,6 @@ def _event(uid: str, start: dt.datetime, minutes: int, summary: str, description
     event.add("duration", dt.timedelta(minutes=minutes))
     event.add("summary", summary)
     event.add("description", description)
-    alarm = Alarm()
-    alarm.add("action", "DISPLAY")
-    alarm.add("description", summary)
-    alarm.add("trigger", dt.timedelta(minutes=-15))
-    event.add_component(alarm)
     return event
 
 

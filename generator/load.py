@@ -32,7 +32,26 @@ MAX_NODES = 50_000
 _SCALAR_TAGS = {
     "tag:yaml.org,2002:" + name for name in ("str", "int", "float", "bool", "null", "timestamp")
 }
-_COMPOSE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STR = "tag:yaml.org,2002:str"
+_SPECIAL_START = frozenset("0123456789-+.~<=yYnNtTfFoO")
+"""First characters with which a plain scalar may be something other than text (YAML 1.1's
+int, float, bool, null, timestamp, merge and value resolvers)."""
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The safe loader (libyaml's parser when present), with a quick answer for plain text.
+
+    Resolving a scalar's tag runs in Python for every value; most values are text that cannot be
+    anything else, so they skip the regular expressions.
+    """
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is ScalarNode and (not implicit[0] or (value and value[0] not in _SPECIAL_START)):
+            return _STR
+        return super().resolve(kind, value, implicit)
+
+
+_COMPOSE_LOADER = _Loader
 
 
 def field_name(path: FieldPath) -> str:
@@ -165,6 +184,8 @@ class _Converter:
                 return None
             return [self.convert(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
         assert isinstance(node, ScalarNode)
+        if node.tag == _STR:
+            return node.value  # most values are text: skip the general constructor
         if node.tag not in _SCALAR_TAGS:
             self.problem(node, path, _tag_message(node.tag))
             return None

@@ -44,15 +44,23 @@ def build_model(documents: Documents) -> Curriculum:
     lessons = {r.id: r for r in records.get("lesson", ())}
     skills = {r.id: r for r in records.get("skill", ())}
     tracks = {r.id: r for r in records.get("track", ())}
+    by_skill: dict[str, list[str]] = {s: [] for s in skills}
+    required_by: dict[str, list[str]] = {i: [] for i in lessons}
+    for ident, lesson in lessons.items():  # in title order, so every index lists by title
+        for skill in lesson.skills:
+            by_skill[skill].append(ident)
+        for prerequisite in lesson.prerequisites:
+            required_by[prerequisite].append(ident)
+    by_lesson: dict[str, dict[str, None]] = {i: {} for i in lessons}
+    for ident, track in tracks.items():
+        for week in track.weeks:
+            for session in week.sessions:
+                by_lesson[session.lesson][ident] = None
     return Curriculum(
         lessons=lessons,
         skills=skills,
         tracks=tracks,
-        lessons_by_skill={s: tuple(i for i, l in lessons.items() if s in l.skills) for s in skills},
-        tracks_by_lesson={
-            i: tuple(t for t, track in tracks.items() if any(
-                session.lesson == i for week in track.weeks for session in week.sessions))
-            for i in lessons
-        },
-        required_by={i: tuple(j for j, l in lessons.items() if i in l.prerequisites) for i in lessons},
+        lessons_by_skill={s: tuple(ids) for s, ids in by_skill.items()},
+        tracks_by_lesson={i: tuple(ids) for i, ids in by_lesson.items()},
+        required_by={i: tuple(ids) for i, ids in required_by.items()},
     )

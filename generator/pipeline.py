@@ -130,6 +130,9 @@ def build_site(config_file: Path, site_dir: Path) -> None:
     fresh = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=parent))
     try:
         config = load_config(str(config_file), site_dir=str(fresh), strict=True)
+        plugin = config.plugins.get("curriculum")
+        if plugin is not None:
+            plugin.pregenerated = True  # the caller has just generated the pages; don't do it twice
         build(config)
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)

@@ -41,6 +41,8 @@ def _terminal() -> logging.Logger:
 
 class CurriculumPlugin(BasePlugin):
     serving = False
+    pregenerated = False
+    """Set by `curriculum build`, which generates the pages itself just before MkDocs runs."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -51,6 +53,8 @@ class CurriculumPlugin(BasePlugin):
         # a project's custom_dir, so a project can still override them.
         position = 1 if config.theme.custom_dir else 0
         config.theme.dirs.insert(position, str(OVERRIDES))
+        if self.pregenerated:
+            return config
         try:
             report = generate(curriculum_dir(config), Path(config.docs_dir))
         except CurriculumError as error:

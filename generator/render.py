@@ -14,8 +14,7 @@ from collections.abc import Mapping
 from importlib import resources
 from typing import Any
 
-from jinja2 import PackageLoader, StrictUndefined
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator import guide, spec
@@ -114,8 +113,10 @@ def catalogue_filters(curriculum: Curriculum) -> list[tuple[str, str, str, list[
     ]
 
 
-def make_environment() -> SandboxedEnvironment:
-    env = SandboxedEnvironment(
+def make_environment() -> Environment:
+    # Autoescaping, not sandboxing, is what keeps YAML text inert: the text is only ever data passed
+    # to these templates, never template source, so `{{ ... }}` in a lesson is printed as written.
+    env = Environment(
         loader=PackageLoader("generator", "templates"),
         autoescape=True,
         undefined=StrictUndefined,
