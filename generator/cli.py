@@ -118,8 +118,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     generate(curriculum_dir, docs_dir)  # fail early, with the problems listed, before serving
     _mkdocs_logging(verbose=True)
     # Preview at the root of the local address, whatever sub-path the published site_url has.
-    serve(config_file=str(config), dev_addr=args.dev_addr, livereload=True,
-          site_url=f"http://{args.dev_addr}/")
+    # Dirty builds re-render only the pages whose Markdown changed (the generator rewrites only
+    # those), which keeps a save visible within seconds on a large curriculum; MkDocs warns about
+    # dirty builds, so strict mode is off for the preview (`curriculum build` stays strict).
+    serve(config_file=str(config), dev_addr=args.dev_addr, livereload=True, build_type="dirty",
+          site_url=f"http://{args.dev_addr}/", strict=False)
     return 0
 
 

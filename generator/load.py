@@ -64,30 +64,40 @@ def field_name(path: FieldPath) -> str:
 
 @dataclass(frozen=True)
 class Document:
-    """One loaded file: its values, and the line and column of each value and mapping key."""
+    """One loaded file: its values, and the YAML node tree they came from, for locating problems.
+
+    Locations are looked up only when a problem is reported, by walking the node tree, so loading
+    does not pay for a table of line numbers that is almost never read.
+    """
 
     file: str
     data: Any
-    marks: dict[FieldPath, Mark]
-    key_marks: dict[FieldPath, Mark]
+    root: Node
 
     def mark(self, path: FieldPath, *, key: bool = False) -> Mark:
-        """Where ``path`` was written; for a missing field, where its parent mapping starts."""
-        if key and path in self.key_marks:
-            return self.key_marks[path]
-        while path not in self.marks and path:
-            path = path[:-1]
-        return self.marks.get(path, (1, 1))
+        """Where ``path`` was written: its key's position with ``key``, else its value's. For a
+        field that is missing, where the nearest enclosing value starts."""
+        node = self.root
+        for index, part in enumerate(path):
+            last = index == len(path) - 1
+            if isinstance(node, MappingNode) and isinstance(part, str):
+                found = next(((k, v) for k, v in node.value
+                              if isinstance(k, ScalarNode) and k.value == part), None)
+                if found is None:
+                    break
+                if last and key:
+                    node = found[0]
+                    break
+                node = found[1]
+            elif isinstance(node, SequenceNode) and isinstance(part, int) and part < len(node.value):
+                node = node.value[part]
+            else:
+                break
+        return node.start_mark.line + 1, node.start_mark.column + 1
 
     def problem(self, path: FieldPath, message: str, *, key: bool = False) -> Problem:
         line, column = self.mark(path, key=key)
         return Problem(self.file, line, column, field_name(path), message)
-
-    def at(self, path: FieldPath) -> Any:
-        value = self.data
-        for part in path:
-            value = value[part]
-        return value
 
 
 def load_file(path: Path, display: str) -> Document:
@@ -140,7 +150,7 @@ def load_file(path: Path, display: str) -> Document:
         raise CurriculumError(converter.problems)
     if not isinstance(data, dict):
         raise fail("the file must be a mapping of fields (lines of 'name: value'), not a list or text")
-    return Document(display, data, converter.marks, converter.key_marks)
+    return Document(display, data, root)
 
 
 def _tag_message(tag: str) -> str:
@@ -152,8 +162,6 @@ class _Converter:
 
     def __init__(self, display: str) -> None:
         self.display = display
-        self.marks: dict[FieldPath, Mark] = {}
-        self.key_marks: dict[FieldPath, Mark] = {}
         self.problems: list[Problem] = []
         self.nodes = 0
         self.constructor = SafeConstructor()
@@ -175,7 +183,6 @@ class _Converter:
             if not any("MAX_DEPTH" in p.message for p in self.problems):
                 self.problem(node, path, f"nesting is too deep; the limit is {MAX_DEPTH} levels (MAX_DEPTH)")
             return None
-        self.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if isinstance(node, MappingNode):
             return self._mapping(node, path, depth)
         if isinstance(node, SequenceNode):
@@ -204,6 +211,7 @@ class _Converter:
             self.problem(node, path, _tag_message(node.tag))
             return None
         result: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 self.problem(key_node, path, "merge keys (<<) are not supported; write the fields out")
@@ -214,10 +222,10 @@ class _Converter:
             key = key_node.value
             key_path = (*path, key)
             if key in result:
-                first = self.key_marks[key_path]
-                self.problem(key_node, key_path, f"duplicate field {key!r}; it is already set on line {first[0]}")
+                self.problem(key_node, key_path,
+                             f"duplicate field {key!r}; it is already set on line {first_line[key]}")
                 continue
-            self.key_marks[key_path] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            first_line[key] = key_node.start_mark.line + 1
             result[key] = self.convert(value_node, key_path, depth + 1)
         return result
 

@@ -8,12 +8,16 @@ On bad content it logs each problem and stops that build; ``mkdocs serve`` keeps
 from __future__ import annotations
 
 import logging
+import sys
+import time
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
 from generator.pipeline import generate
 from generator.problems import CurriculumError
@@ -39,8 +43,34 @@ def _terminal() -> logging.Logger:
     return logger
 
 
+class _Progress:
+    """A one-line counter on a terminal, shown once a build has taken longer than two seconds."""
+
+    def __init__(self, total: int) -> None:
+        self.total, self.count, self.phase = total, 0, ""
+        self.start = self.shown = time.monotonic()
+        self.visible = False
+        self.terminal = sys.stderr.isatty()
+
+    def step(self, phase: str) -> None:
+        if phase != self.phase:
+            self.phase, self.count = phase, 0
+        self.count += 1
+        now = time.monotonic()
+        if self.terminal and now - self.start > 2 and (now - self.shown > 0.2 or self.count == self.total):
+            sys.stderr.write(f"\r  {self.phase}: {self.count}/{self.total} ({now - self.start:.0f} s)\x1b[K")
+            sys.stderr.flush()
+            self.shown, self.visible = now, True
+
+    def done(self) -> None:
+        if self.visible:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+
+
 class CurriculumPlugin(BasePlugin):
     serving = False
+    _progress: _Progress | None = None
     pregenerated = False
     """Set by `curriculum build`, which generates the pages itself just before MkDocs runs."""
 
@@ -79,6 +109,27 @@ class CurriculumPlugin(BasePlugin):
         )
         return config
 
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        self._progress = _Progress(len(files.documentation_pages())) if self.pregenerated else None
+        return files
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self._progress:
+            self._progress.step("rendering pages")
+        return html
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        if self._progress:
+            self._progress.step("writing pages")
+        return output
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if self._progress:
+            self._progress.done()
+
     def on_serve(self, server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
+        # Rebuild when the YAML changes. The generated folder is written by this plugin during the
+        # build itself, so watching it too would only start a second, empty rebuild after each one.
         server.watch(str(curriculum_dir(config)))
+        server.unwatch(config.docs_dir)
         return server

@@ -45,6 +45,9 @@ def _escape(text: str) -> str:
 
 
 def _defuse_links(text: str) -> str:
+    if "](" not in text and "]:" not in text:
+        return text  # no inline link and no reference definition: nothing to check
+
     def inline(found: re.Match[str]) -> str:
         if is_safe_url(found.group(2)):
             return found.group(0)

@@ -106,6 +106,8 @@ def paragraphs_are_short(lessons: Sequence[Document], **_: object) -> Iterator[P
     """No paragraph in a Markdown field runs over 120 words: the manager reads it mid-session."""
     for doc in lessons:
         for path, text in _markdown_texts(spec.LESSON, (), doc.data):
+            if text.count(" ") < PARAGRAPH_WORDS:
+                continue  # too few words in all for any paragraph to be too long
             for paragraph in re.split(r"\n\s*\n", text):
                 words = len(paragraph.split())
                 if words > PARAGRAPH_WORDS:

@@ -20,6 +20,8 @@ URL_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href", "poster",
 class _DropUnsafe(Treeprocessor):
     def run(self, root: Element) -> None:
         for element in root.iter():
+            if not element.attrib:
+                continue
             for name in list(element.attrib):
                 if name.lower().startswith("on") or (
                     name.lower() in URL_ATTRIBUTES and not is_safe_url(element.attrib[name])

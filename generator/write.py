@@ -23,17 +23,22 @@ class WriteReport:
 def write_pages(out_dir: Path, pages: Mapping[str, str | bytes]) -> WriteReport:
     out_dir.mkdir(parents=True, exist_ok=True)
     written = unchanged = removed = 0
+    folders: set[Path] = set()
     for name, content in pages.items():
         target = out_dir / name
         data = content.encode("utf-8") if isinstance(content, str) else content
         try:
-            if target.read_bytes() == data:
+            if target.stat().st_size == len(data) and target.read_bytes() == data:
                 unchanged += 1
                 continue
         except OSError:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.parent not in folders:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(target.parent)
+        # Write beside the target and rename, so a preview build never reads half a page.
         temporary = target.with_name(f".{target.name}.tmp")
-        temporary.write_bytes(data)
+        with open(temporary, "wb") as handle:
+            handle.write(data)
         os.replace(temporary, target)
         written += 1
     wanted = {out_dir / name for name in pages}
