@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -72,7 +73,13 @@ class Document:
 
     file: str
     data: Any
-    root: Node
+    source: Path
+    """The file, read again to find a location: keeping every node tree in memory costs more
+    (memory, and garbage-collection time on large curricula) than the rare second parse."""
+
+    @cached_property
+    def root(self) -> Node:
+        return yaml.compose(self.source.read_bytes().decode("utf-8-sig"), Loader=_COMPOSE_LOADER)
 
     def mark(self, path: FieldPath, *, key: bool = False) -> Mark:
         """Where ``path`` was written: its key's position with ``key``, else its value's. For a
@@ -150,7 +157,7 @@ def load_file(path: Path, display: str) -> Document:
         raise CurriculumError(converter.problems)
     if not isinstance(data, dict):
         raise fail("the file must be a mapping of fields (lines of 'name: value'), not a list or text")
-    return Document(display, data, root)
+    return Document(display, data, path)
 
 
 def _tag_message(tag: str) -> str:

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import multiprocessing as mp
 import os
 import shutil
 import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,7 +24,7 @@ from generator.problems import CurriculumError, Problem
 from generator.render import render_site
 from generator.review import review
 from generator.validate import validate
-from generator.write import WriteReport, write_pages
+from generator.write import WriteReport, remove_stale, write_files, write_pages
 
 log = logging.getLogger(__name__)
 
@@ -110,9 +112,47 @@ def generate(curriculum_dir: Path, out_dir: Path) -> GenerateReport:
     start = time.perf_counter()
     today = build_date()
     curriculum, warnings = check_and_review(curriculum_dir, today)
-    pages = render_site(curriculum, today)
-    written = write_pages(out_dir, pages)
+    written = render_and_write(curriculum, today, out_dir)
     return GenerateReport(curriculum, warnings, written, time.perf_counter() - start)
+
+
+PARALLEL_FROM = 200
+"""Lessons from which rendering is shared out between processes (below it, starting them costs more)."""
+
+
+def render_and_write(curriculum: Curriculum, today: dt.date, out_dir: Path,
+                     parallel_from: int = PARALLEL_FROM) -> WriteReport:
+    """Render every page and write the changed ones; on a large curriculum, one process per core.
+
+    Each process renders and writes its own share of the pages (forked processes inherit the
+    model, so nothing large crosses between them); stale files are removed once all are done.
+    """
+    workers = min(os.cpu_count() or 1, 8)
+    if len(curriculum.lessons) < parallel_from or workers < 2 or "fork" not in mp.get_all_start_methods():
+        return write_pages(out_dir, render_site(curriculum, today))
+    with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork"), initializer=_share,
+                             initargs=(curriculum, today, out_dir)) as pool:
+        shares = list(pool.map(_render_share, [(i, workers) for i in range(workers)]))
+    names = {name for share_names, _, _ in shares for name in share_names}
+    removed = remove_stale(out_dir, names)
+    return WriteReport(sum(s[1] for s in shares), sum(s[2] for s in shares), removed)
+
+
+_shared: tuple[Curriculum, dt.date, Path] | None = None
+"""What a rendering process works on: set once in each forked child by ``_share``."""
+
+
+def _share(curriculum: Curriculum, today: dt.date, out_dir: Path) -> None:
+    global _shared
+    _shared = (curriculum, today, out_dir)
+
+
+def _render_share(part: tuple[int, int]) -> tuple[list[str], int, int]:
+    assert _shared is not None
+    curriculum, today, out_dir = _shared
+    pages = render_site(curriculum, today, part)
+    written, unchanged = write_files(out_dir, pages)
+    return list(pages), written, unchanged
 
 
 def build_site(config_file: Path, site_dir: Path) -> None:

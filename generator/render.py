@@ -144,11 +144,14 @@ def make_environment() -> Environment:
     return env
 
 
-def render_site(curriculum: Curriculum, today: dt.date) -> dict[str, str | bytes]:
+def render_site(curriculum: Curriculum, today: dt.date, part: tuple[int, int] = (0, 1)) -> dict[str, str | bytes]:
     """Every page, calendar file and asset of the generated docs folder, by path inside it.
 
     ``today`` is the build's reference date: calendar files start on the Monday after it.
+    ``part=(i, n)`` renders only the i-th of n shares (the site-wide pages are in share 0), so
+    several processes can render one site between them.
     """
+    index, count = part
     env = make_environment()
     start = next_monday(today)
     stamp = dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC)
@@ -161,29 +164,30 @@ def render_site(curriculum: Curriculum, today: dt.date) -> dict[str, str | bytes
     def page(name: str, template: str, **values: Any) -> None:
         pages[name] = env.get_template(template).render(**context, **values)
 
-    page("index.md", "home.md.j2")
-    page("lessons/index.md", "catalogue.md.j2")
-    page("skills/index.md", "skills.md.j2")
-    page("tracks/index.md", "tracks.md.j2")
-    page("measure.md", "measure.md.j2")
-    page(
-        "authoring.md", "authoring.md.j2",
-        guide_rows={kind: guide.rows(fields) for kind, fields in spec.KINDS.items()},
-        annotated_example=guide.annotated_example(), field_checks=FIELD_CHECKS,
-        cross_checks=cross_file_checks(),
-        warning_checks=[" ".join((w.__doc__ or "").split()) for w in WARNINGS],
-    )
-    for kind in spec.KINDS:
-        pages[f"schema/{kind}.schema.json"] = schema_text(kind)
-    for lesson in curriculum.lessons.values():
+    if index == 0:
+        page("index.md", "home.md.j2")
+        page("lessons/index.md", "catalogue.md.j2")
+        page("skills/index.md", "skills.md.j2")
+        page("tracks/index.md", "tracks.md.j2")
+        page("measure.md", "measure.md.j2")
+        page(
+            "authoring.md", "authoring.md.j2",
+            guide_rows={kind: guide.rows(fields) for kind, fields in spec.KINDS.items()},
+            annotated_example=guide.annotated_example(), field_checks=FIELD_CHECKS,
+            cross_checks=cross_file_checks(),
+            warning_checks=[" ".join((w.__doc__ or "").split()) for w in WARNINGS],
+        )
+        for kind in spec.KINDS:
+            pages[f"schema/{kind}.schema.json"] = schema_text(kind)
+        for asset in resources.files("generator").joinpath("assets").iterdir():
+            if asset.is_file() and not asset.name.startswith("."):
+                pages[f"assets/{asset.name}"] = asset.read_bytes()
+    for lesson in list(curriculum.lessons.values())[index::count]:
         page(f"lessons/{lesson.id}.md", "lesson.md.j2", lesson=lesson)
         pages[f"lessons/{lesson.id}.ics"] = lesson_calendar(lesson, start, stamp)
-    for skill in curriculum.skills.values():
+    for skill in list(curriculum.skills.values())[index::count]:
         page(f"skills/{skill.id}.md", "skill.md.j2", skill=skill)
-    for track in curriculum.tracks.values():
+    for track in list(curriculum.tracks.values())[index::count]:
         page(f"tracks/{track.id}.md", "track.md.j2", track=track)
         pages[f"tracks/{track.id}.ics"] = track_calendar(track, curriculum, start, stamp)
-    for asset in resources.files("generator").joinpath("assets").iterdir():
-        if asset.is_file() and not asset.name.startswith("."):
-            pages[f"assets/{asset.name}"] = asset.read_bytes()
     return pages

@@ -21,8 +21,15 @@ class WriteReport:
 
 
 def write_pages(out_dir: Path, pages: Mapping[str, str | bytes]) -> WriteReport:
+    """Write ``pages`` into ``out_dir`` and remove every other file there."""
+    written, unchanged = write_files(out_dir, pages)
+    return WriteReport(written, unchanged, remove_stale(out_dir, set(pages)))
+
+
+def write_files(out_dir: Path, pages: Mapping[str, str | bytes]) -> tuple[int, int]:
+    """Write the files whose content changed; (written, unchanged). Removes nothing."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    written = unchanged = removed = 0
+    written = unchanged = 0
     folders: set[Path] = set()
     for name, content in pages.items():
         target = out_dir / name
@@ -41,7 +48,13 @@ def write_pages(out_dir: Path, pages: Mapping[str, str | bytes]) -> WriteReport:
             handle.write(data)
         os.replace(temporary, target)
         written += 1
-    wanted = {out_dir / name for name in pages}
+    return written, unchanged
+
+
+def remove_stale(out_dir: Path, keep: set[str]) -> int:
+    """Remove every file in ``out_dir`` not named in ``keep`` (dot-files excepted); the count."""
+    removed = 0
+    wanted = {out_dir / name for name in keep}
     for folder, dirs, files in os.walk(out_dir, topdown=False):
         here = Path(folder)
         if any(part.startswith(".") for part in here.relative_to(out_dir).parts):
@@ -53,4 +66,4 @@ def write_pages(out_dir: Path, pages: Mapping[str, str | bytes]) -> WriteReport:
                 removed += 1
         if here != out_dir and not any(here.iterdir()):
             here.rmdir()
-    return WriteReport(written, unchanged, removed)
+    return removed

@@ -94,3 +94,17 @@ def test_example_lesson_in_the_guide_is_valid() -> None:
     path = Path(str(resources.files("generator").joinpath("examples", "lesson.yaml")))
     doc = load_file(path, "examples/lesson.yaml")
     assert list(spec.LESSON.check(doc, (), doc.data)) == []
+
+
+def test_rendering_shared_between_processes_writes_the_same_files(tmp_path: Path) -> None:
+    from conftest import tree_digest
+    from generator.pipeline import render_and_write
+    from generator.write import write_pages
+
+    curriculum = check(FIXTURES / "mini" / "curriculum")
+    (tmp_path / "parallel" / "old").mkdir(parents=True)
+    (tmp_path / "parallel" / "old" / "stale.md").write_text("gone", encoding="utf-8")
+    report = render_and_write(curriculum, TODAY, tmp_path / "parallel", parallel_from=0)
+    write_pages(tmp_path / "single", render_site(curriculum, TODAY))
+    assert tree_digest(tmp_path / "parallel") == tree_digest(tmp_path / "single")
+    assert (report.written, report.removed) == (len(render_site(curriculum, TODAY)), 1)
