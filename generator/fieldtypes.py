@@ -84,6 +84,15 @@ class Record(Mapping[str, Any]):
     def __repr__(self) -> str:
         return f"Record({self._values!r})"
 
+    def __eq__(self, other: object) -> bool:
+        # Compare the underlying dicts directly: Mapping's default builds two new dicts first,
+        # which made comparing a curriculum's records (the preview's cache check) slow.
+        if isinstance(other, Record):
+            return self._values == other._values
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
 
 class Type:
     """Base of every field type."""

@@ -18,12 +18,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator import spec
+from generator.cache import PreviewCache
 from generator.load import Document, load_file
 from generator.model import Curriculum, build_model
 from generator.problems import CurriculumError, Problem
 from generator.render import render_site
 from generator.review import review
-from generator.validate import validate
+from generator.validate import check_across, check_fields, validate
 from generator.write import WriteReport, remove_stale, write_files, write_pages
 
 log = logging.getLogger(__name__)
@@ -38,9 +39,10 @@ def display_path(path: Path) -> str:
 
 
 def load_documents(
-    curriculum_dir: Path,
+    curriculum_dir: Path, cache: PreviewCache | None = None,
 ) -> tuple[dict[str, list[Document]], dict[str, set[str]], list[Problem]]:
-    """Every file that loads, by kind; the names of those that do not; and their problems."""
+    """Every file that loads, by kind; the names of those that do not; and the problems of each
+    file on its own (load errors, and with a ``cache`` also the per-file field checks)."""
     if not curriculum_dir.is_dir():
         raise CurriculumError(
             [Problem(display_path(curriculum_dir), 1, 1, "", "the curriculum folder does not exist")]
@@ -64,17 +66,42 @@ def load_documents(
                     Problem(display, 1, 1, "", f"is not a YAML file; only .yaml files belong in {folder}/")
                 )
             else:
-                try:
-                    documents[kind].append(load_file(path, display))
-                except CurriculumError as error:
-                    problems.extend(error.problems)
+                doc, own = _load_one(kind, path, display, cache)
+                problems.extend(own)
+                if doc is None:
                     unreadable[kind].add(path.stem)
+                else:
+                    documents[kind].append(doc)
     return documents, unreadable, problems
 
 
-def _valid_documents(curriculum_dir: Path) -> dict[str, list[Document]]:
-    documents, unreadable, problems = load_documents(curriculum_dir)
-    problems += validate(documents, unreadable)
+def _load_one(kind: str, path: Path, display: str,
+              cache: PreviewCache | None) -> tuple[Document | None, list[Problem]]:
+    if cache is None:
+        try:
+            return load_file(path, display), []
+        except CurriculumError as error:
+            return None, list(error.problems)
+    stat = path.stat()
+    key = (stat.st_mtime_ns, stat.st_size)
+    cached = cache.files.get(path)
+    if cached is not None and cached[0] == key:
+        return cached[1], cached[2]
+    try:
+        doc = load_file(path, display)
+        result: tuple[Document | None, list[Problem]] = (doc, check_fields(kind, doc))
+    except CurriculumError as error:
+        result = (None, list(error.problems))
+    cache.files[path] = (key, *result)
+    return result
+
+
+def _valid_documents(curriculum_dir: Path, cache: PreviewCache | None = None) -> dict[str, list[Document]]:
+    documents, unreadable, problems = load_documents(curriculum_dir, cache)
+    if cache is None:
+        problems += validate(documents, unreadable)
+    else:  # the per-file checks came with the cached files
+        problems += check_across(documents, unreadable)
     if problems:
         raise CurriculumError(problems)
     return documents
@@ -85,10 +112,14 @@ def check(curriculum_dir: Path) -> Curriculum:
     return build_model(_valid_documents(curriculum_dir))
 
 
-def check_and_review(curriculum_dir: Path, today: dt.date) -> tuple[Curriculum, list[Problem]]:
+def check_and_review(curriculum_dir: Path, today: dt.date,
+                     cache: PreviewCache | None = None) -> tuple[Curriculum, list[Problem]]:
     """Like ``check``, and also the quality warnings (which do not stop anything)."""
-    documents = _valid_documents(curriculum_dir)
-    return build_model(documents), review(documents, today)
+    documents = _valid_documents(curriculum_dir, cache)
+    if cache is not None:  # forget records of files that changed or went away
+        alive = {id(doc) for docs in documents.values() for doc in docs}
+        cache.records = {key: value for key, value in cache.records.items() if key in alive}
+    return build_model(documents, cache.records if cache else None), review(documents, today)
 
 
 @dataclass(frozen=True)
@@ -107,12 +138,22 @@ def build_date() -> dt.date:
     return dt.datetime.now(dt.UTC).date()
 
 
-def generate(curriculum_dir: Path, out_dir: Path) -> GenerateReport:
-    """YAML in ``curriculum_dir`` to Markdown pages in ``out_dir``; nothing is written on error."""
+def generate(curriculum_dir: Path, out_dir: Path, cache: PreviewCache | None = None) -> GenerateReport:
+    """YAML in ``curriculum_dir`` to Markdown pages in ``out_dir``; nothing is written on error.
+
+    With a ``cache`` (a preview that rebuilds after each save), unchanged files are not read again
+    and unchanged pages are neither rendered nor compared with the disk again.
+    """
     start = time.perf_counter()
     today = build_date()
-    curriculum, warnings = check_and_review(curriculum_dir, today)
-    written = render_and_write(curriculum, today, out_dir)
+    curriculum, warnings = check_and_review(curriculum_dir, today, cache)
+    if cache is None:
+        written = render_and_write(curriculum, today, out_dir)
+    else:
+        reused: set[str] = set()
+        pages = render_site(curriculum, today, cache=cache, reused=reused)
+        changed, unchanged = write_files(out_dir, {n: c for n, c in pages.items() if n not in reused})
+        written = WriteReport(changed, unchanged + len(reused), remove_stale(out_dir, set(pages)))
     return GenerateReport(curriculum, warnings, written, time.perf_counter() - start)
 
 

@@ -19,6 +19,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from generator.cache import PreviewCache
 from generator.pipeline import generate
 from generator.problems import CurriculumError
 from generator.safety import SafeLinksExtension
@@ -70,12 +71,14 @@ class _Progress:
 
 class CurriculumPlugin(BasePlugin):
     serving = False
+    cache: PreviewCache | None = None
     _progress: _Progress | None = None
     pregenerated = False
     """Set by `curriculum build`, which generates the pages itself just before MkDocs runs."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        self.cache = PreviewCache()  # kept across rebuilds: MkDocs keeps plugins with on_startup
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         config.markdown_extensions.append(SafeLinksExtension())
@@ -86,7 +89,7 @@ class CurriculumPlugin(BasePlugin):
         if self.pregenerated:
             return config
         try:
-            report = generate(curriculum_dir(config), Path(config.docs_dir))
+            report = generate(curriculum_dir(config), Path(config.docs_dir), self.cache if self.serving else None)
         except CurriculumError as error:
             count = len(error.problems)
             summary = f"{count} problem{'s' * (count != 1)} in the curriculum"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from importlib import resources
 from typing import Any
 
@@ -18,6 +18,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator import guide, spec
+from generator.cache import PreviewCache
 from generator.home import situations
 from generator.ics import lesson_calendar, next_monday, track_calendar
 from generator.model import Curriculum
@@ -144,14 +145,43 @@ def make_environment() -> Environment:
     return env
 
 
-def render_site(curriculum: Curriculum, today: dt.date, part: tuple[int, int] = (0, 1)) -> dict[str, str | bytes]:
+def links_signature(curriculum: Curriculum, today: dt.date) -> tuple[object, ...]:
+    """Everything a lesson, skill or track page shows of other items (and the date calendars
+    start from). While it is unchanged, each of those pages depends only on its own item."""
+    return (
+        today,
+        tuple((l.id, l.title, l.summary, l.objective, l.minutes, l.prep.minutes, l.formats, l.levels,
+               l.timing, l.stage, l.audience, l.skills, l.prerequisites, l.related)
+              for l in curriculum.lessons.values()),
+        tuple((s.id, s.title, s.summary) for s in curriculum.skills.values()),
+        tuple((t.id, t.title, t.weeks) for t in curriculum.tracks.values()),
+    )
+
+
+def render_site(curriculum: Curriculum, today: dt.date, part: tuple[int, int] = (0, 1),
+                cache: PreviewCache | None = None, reused: set[str] | None = None) -> dict[str, str | bytes]:
     """Every page, calendar file and asset of the generated docs folder, by path inside it.
 
     ``today`` is the build's reference date: calendar files start on the Monday after it.
     ``part=(i, n)`` renders only the i-th of n shares (the site-wide pages are in share 0), so
-    several processes can render one site between them.
+    several processes can render one site between them. With a preview ``cache``, a lesson, skill
+    or track page whose item and links are unchanged is taken from the cache, and its name is
+    added to ``reused``.
     """
     index, count = part
+    links = links_signature(curriculum, today) if cache is not None else None
+    fresh = cache is None or cache.links != links
+    kept: dict[str, tuple[object, str | bytes]] = {}
+
+    def item_page(name: str, item: object, make: Callable[[], str | bytes]) -> None:
+        earlier = None if fresh or cache is None else cache.pages.get(name)
+        if earlier is not None and earlier[0] == item:
+            pages[name] = earlier[1]
+            if reused is not None:
+                reused.add(name)
+        else:
+            pages[name] = make()
+        kept[name] = (item, pages[name])
     env = make_environment()
     start = next_monday(today)
     stamp = dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC)
@@ -161,15 +191,20 @@ def render_site(curriculum: Curriculum, today: dt.date, part: tuple[int, int] = 
     }
     pages: dict[str, str | bytes] = {}
 
+    def render(template: str, **values: Any) -> Callable[[], str]:
+        return lambda: env.get_template(template).render(**context, **values)
+
     def page(name: str, template: str, **values: Any) -> None:
         pages[name] = env.get_template(template).render(**context, **values)
 
     if index == 0:
-        page("index.md", "home.md.j2")
-        page("lessons/index.md", "catalogue.md.j2")
-        page("skills/index.md", "skills.md.j2")
-        page("tracks/index.md", "tracks.md.j2")
-        page("measure.md", "measure.md.j2")
+        # Site-wide pages, each with what it shows beyond the links signature (for the cache).
+        lessons = curriculum.lessons.values()
+        item_page("index.md", (), render("home.md.j2"))
+        item_page("lessons/index.md", (), render("catalogue.md.j2"))
+        item_page("skills/index.md", tuple(curriculum.skills.values()), render("skills.md.j2"))
+        item_page("tracks/index.md", (), render("tracks.md.j2"))
+        item_page("measure.md", tuple(l.indicators for l in lessons), render("measure.md.j2"))
         page(
             "authoring.md", "authoring.md.j2",
             guide_rows={kind: guide.rows(fields) for kind, fields in spec.KINDS.items()},
@@ -183,11 +218,14 @@ def render_site(curriculum: Curriculum, today: dt.date, part: tuple[int, int] = 
             if asset.is_file() and not asset.name.startswith("."):
                 pages[f"assets/{asset.name}"] = asset.read_bytes()
     for lesson in list(curriculum.lessons.values())[index::count]:
-        page(f"lessons/{lesson.id}.md", "lesson.md.j2", lesson=lesson)
-        pages[f"lessons/{lesson.id}.ics"] = lesson_calendar(lesson, start, stamp)
+        item_page(f"lessons/{lesson.id}.md", lesson, render("lesson.md.j2", lesson=lesson))
+        item_page(f"lessons/{lesson.id}.ics", lesson, lambda l=lesson: lesson_calendar(l, start, stamp))
     for skill in list(curriculum.skills.values())[index::count]:
-        page(f"skills/{skill.id}.md", "skill.md.j2", skill=skill)
+        item_page(f"skills/{skill.id}.md", skill, render("skill.md.j2", skill=skill))
     for track in list(curriculum.tracks.values())[index::count]:
-        page(f"tracks/{track.id}.md", "track.md.j2", track=track)
-        pages[f"tracks/{track.id}.ics"] = track_calendar(track, curriculum, start, stamp)
+        item_page(f"tracks/{track.id}.md", track, render("track.md.j2", track=track))
+        item_page(f"tracks/{track.id}.ics", track,
+                  lambda t=track: track_calendar(t, curriculum, start, stamp))
+    if cache is not None:
+        cache.links, cache.pages = links, kept
     return pages

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from generator import spec
+from generator.fieldtypes import Fields, ListOf, Text, Type
 from generator.load import Document, FieldPath
 from generator.problems import Problem
 from generator.validate import Documents
@@ -116,18 +117,32 @@ def paragraphs_are_short(lessons: Sequence[Document], **_: object) -> Iterator[P
                     break
 
 
-def _markdown_texts(kind: object, path: FieldPath, value: object) -> Iterator[tuple[FieldPath, str]]:
-    from generator.fieldtypes import Fields, ListOf, Text
+def _markdown_fields(kind: Type) -> tuple[tuple[str | None, ...], ...]:
+    """Where a format has Markdown text, as paths with None for "every item of a list"."""
+    if isinstance(kind, Fields):
+        return tuple((f.name, *rest) for f in kind.fields for rest in _markdown_fields(f.type))
+    if isinstance(kind, ListOf):
+        return tuple((None, *rest) for rest in _markdown_fields(kind.item))
+    return ((),) if isinstance(kind, Text) and kind.markdown else ()
 
-    if isinstance(kind, Fields) and isinstance(value, dict):
-        for field in kind.fields:
-            if field.name in value and value[field.name] is not None:
-                yield from _markdown_texts(field.type, (*path, field.name), value[field.name])
-    elif isinstance(kind, ListOf) and isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _markdown_texts(kind.item, (*path, index), item)
-    elif isinstance(kind, Text) and kind.markdown and isinstance(value, str):
-        yield path, value
+
+def _markdown_texts(kind: Type, path: FieldPath, value: object) -> Iterator[tuple[FieldPath, str]]:
+    """Every Markdown text in ``value`` with its path, following the precomputed field paths."""
+    def walk(pattern: tuple[str | None, ...], at: FieldPath, node: object) -> Iterator[tuple[FieldPath, str]]:
+        if not pattern:
+            if isinstance(node, str):
+                yield at, node
+        elif pattern[0] is None:
+            for index, item in enumerate(node if isinstance(node, list) else ()):
+                yield from walk(pattern[1:], (*at, index), item)
+        elif isinstance(node, dict) and node.get(pattern[0]) is not None:
+            yield from walk(pattern[1:], (*at, pattern[0]), node[pattern[0]])
+
+    for pattern in _LESSON_MARKDOWN if kind is spec.LESSON else _markdown_fields(kind):
+        yield from walk(pattern, path, value)
+
+
+_LESSON_MARKDOWN = _markdown_fields(spec.LESSON)
 
 
 WARNINGS: tuple[Callable[..., Iterator[Problem]], ...] = (

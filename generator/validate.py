@@ -28,17 +28,25 @@ def validate(documents: Documents, unreadable: Mapping[str, set[str]] | None = N
     ``unreadable`` names, by kind, the ids (file names) of files that failed to load: references to
     them are not reported again, as the load error already says what is wrong.
     """
+    problems = [p for kind, docs in documents.items() for doc in docs for p in check_fields(kind, doc)]
+    return sorted(set(problems + check_across(documents, unreadable)))
+
+
+def check_fields(kind: str, doc: Document) -> list[Problem]:
+    """The problems of one document on its own, against its declared format."""
+    return list(spec.KINDS[kind].check(doc, (), doc.data))
+
+
+def check_across(documents: Documents, unreadable: Mapping[str, set[str]] | None = None) -> list[Problem]:
+    """The problems that need several files: ids, references, cycles, sums and track formats."""
     problems: list[Problem] = []
-    for kind, docs in documents.items():
-        for doc in docs:
-            problems.extend(spec.KINDS[kind].check(doc, (), doc.data))
     problems.extend(_check_ids(documents))
     problems.extend(_check_references(documents, unreadable or {}))
     problems.extend(_check_cycles(documents.get("lesson", ())))
     for doc in documents.get("lesson", ()):
         problems.extend(_check_lesson(doc))
     problems.extend(_check_tracks(documents))
-    return sorted(set(problems))
+    return problems
 
 
 FIELD_CHECKS = (

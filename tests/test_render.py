@@ -108,3 +108,31 @@ def test_rendering_shared_between_processes_writes_the_same_files(tmp_path: Path
     write_pages(tmp_path / "single", render_site(curriculum, TODAY))
     assert tree_digest(tmp_path / "parallel") == tree_digest(tmp_path / "single")
     assert (report.written, report.removed) == (len(render_site(curriculum, TODAY)), 1)
+
+
+def test_preview_cache_rerenders_only_what_an_edit_changes(mini: Path, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from conftest import TODAY_EPOCH, tree_digest
+    from generator.cache import PreviewCache
+    from generator.pipeline import generate
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", TODAY_EPOCH)
+    cache = PreviewCache()
+    out = tmp_path / "preview"
+    first = generate(mini / "curriculum", out, cache)
+    lesson = mini / "curriculum/lessons/short-lesson.yaml"
+    lesson.write_text(lesson.read_text(encoding="utf-8").replace("Book the next step", "Book it"),
+                      encoding="utf-8")
+    second = generate(mini / "curriculum", out, cache)
+    # The edit is in one lesson's assignment: only its page (not its calendar or any other item page)
+    # is written again, besides the site-wide pages that are always rendered.
+    assert first.written.written == len(render_site(check(mini / "curriculum"), TODAY))
+    assert second.written.written == 1
+    generate(mini / "curriculum", tmp_path / "fresh")
+    assert tree_digest(out) == tree_digest(tmp_path / "fresh")
+    title = lesson.read_text(encoding="utf-8").replace("Name the next step", "Name the step")
+    lesson.write_text(title, encoding="utf-8")
+    third = generate(mini / "curriculum", out, cache)  # a title shows on other pages: they change too
+    assert third.written.written > 2
+    generate(mini / "curriculum", tmp_path / "fresh")
+    assert tree_digest(out) == tree_digest(tmp_path / "fresh")
