@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import platform
 import shutil
@@ -110,6 +111,39 @@ def _timed(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, i
     return seconds, usage.ru_maxrss
 
 
+def _preview_edit(root: Path) -> float:
+    """What `curriculum serve` does after a save that changes one lesson's text: regenerate with
+    the preview cache, load the configuration again and run a dirty MkDocs build (the browser's
+    polling is not included). One untimed round first, as serve has built once before any edit."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from generator.cache import PreviewCache
+    from generator.pipeline import generate
+
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)  # the dirty-build notice, on every round
+    cache = PreviewCache()
+    lessons = sorted((root / "curriculum" / "lessons").glob("*.yaml"))
+    lesson = lessons[len(lessons) // 2]
+
+    def rebuild() -> None:
+        generate(root / "curriculum", root / "generated", cache)
+        config = load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site"), strict=False)
+        config.plugins["curriculum"].pregenerated = True
+        build(config, dirty=True)
+
+    rebuild()
+    text = lesson.read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    data["why"] += f" Edited at {time.time_ns()}."
+    _dump(lesson, data)
+    start = time.perf_counter()
+    rebuild()
+    seconds = time.perf_counter() - start
+    lesson.write_text(text, encoding="utf-8")
+    return seconds
+
+
 def _median(runs: int, measure: Callable[[], float]) -> float:
     return statistics.median(measure() for _ in range(runs))
 
@@ -123,6 +157,7 @@ def run_benchmark(lessons: int, runs: int) -> dict[str, Any]:
 
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "1795737600"),
            "SITE_URL": "https://bench.example.org/curriculum/"}
+    os.environ.update(env)  # the in-process measurements see what the commands see
     with tempfile.TemporaryDirectory(prefix="curriculum-bench-") as folder:
         root = Path(folder)
         counts = write_synthetic(ROOT / "curriculum", root / "curriculum", lessons)
@@ -135,7 +170,6 @@ def run_benchmark(lessons: int, runs: int) -> dict[str, Any]:
         def generation() -> float:
             out = root / "generation-run"
             shutil.rmtree(out, ignore_errors=True)
-            os.environ["SOURCE_DATE_EPOCH"] = env["SOURCE_DATE_EPOCH"]
             start = time.perf_counter()
             generate(root / "curriculum", out)
             return time.perf_counter() - start
@@ -155,6 +189,8 @@ def run_benchmark(lessons: int, runs: int) -> dict[str, Any]:
             [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(baseline_config), "-d",
              str(root / "baseline-site")], root, env)[0])
 
+        preview = _median(runs, lambda: _preview_edit(root))
+
         site = root / "site"
         lesson_page = next((site / "lessons").glob("*/index.html"))
         return {
@@ -164,6 +200,7 @@ def run_benchmark(lessons: int, runs: int) -> dict[str, Any]:
             "generation_seconds": round(generation_seconds, 3),
             "build_seconds": round(build, 3),
             "mkdocs_baseline_seconds": round(baseline, 3),
+            "preview_edit_seconds": round(preview, 3),
             "generation_share_of_build": round(generation_seconds / build, 3),
             "build_over_baseline": round(build / baseline, 3),
             "build_ms_per_lesson": round(1000 * build / counts["lessons"], 2),
