@@ -192,7 +192,9 @@ def run_benchmark(lessons: int, runs: int) -> dict[str, Any]:
         site = root / "site"
         lesson_page = next((site / "lessons").glob("*/index.html"))
         sizes = {
-            **sizes,
+            "site_mb": round(_size(site) / 1e6, 2),
+            "lesson_page_kb": round(lesson_page.stat().st_size / 1e3, 1),
+            "search_index_kb": round((site / "search" / "search_index.json").stat().st_size / 1e3, 1),
         }
         preview = _median(runs, lambda: _preview_edit(root))  # after the sizes: it rebuilds site/
         return {
