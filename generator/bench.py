@@ -185,9 +185,14 @@ def run_benchmark(lessons: int, runs: int) -> dict[str, Any]:
         baseline_config = root / "mkdocs-baseline.yml"
         text = (root / "mkdocs.yml").read_text(encoding="utf-8")
         baseline_config.write_text(text.replace("  - curriculum\n", ""), encoding="utf-8")
-        baseline = _median(runs, lambda: _timed(
-            [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(baseline_config), "-d",
-             str(root / "baseline-site")], root, env)[0])
+
+        def baseline_run() -> float:
+            # Into an empty folder each time, as `curriculum build` builds into a fresh folder.
+            shutil.rmtree(root / "baseline-site", ignore_errors=True)
+            return _timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(baseline_config),
+                           "-d", str(root / "baseline-site")], root, env)[0]
+
+        baseline = _median(runs, baseline_run)
 
         site = root / "site"
         lesson_page = next((site / "lessons").glob("*/index.html"))
