@@ -216,7 +216,7 @@ def cmd_links(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from generator.schema import json_schema, schema_text
+    from generator.schema import schema_text
 
     if args.write:
         config, _, _ = _project(args)

@@ -58,8 +58,7 @@ def _parse(path: Path) -> _Page:
 
 
 def _page_url(site_url: str, relative: str) -> str:
-    if relative.endswith("index.html"):
-        relative = relative[: -len("index.html")]
+    relative = relative.removesuffix("index.html")
     return urljoin(site_url, relative)
 
 

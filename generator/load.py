@@ -8,7 +8,6 @@ memory or the stack. Every failure becomes a ``Problem`` with the file, line and
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -235,9 +234,3 @@ class _Converter:
             first_line[key] = key_node.start_mark.line + 1
             result[key] = self.convert(value_node, key_path, depth + 1)
         return result
-
-
-def iter_yaml_files(folder: Path) -> Iterator[Path]:
-    """The YAML files of one content folder, in a stable order."""
-    if folder.is_dir():
-        yield from sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and not p.name.startswith("."))

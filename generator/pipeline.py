@@ -1,13 +1,12 @@
 """The orchestration: load, validate, model, render, write; then MkDocs builds the site.
 
-Each function reads top to bottom and returns a new value; the front ends (``cli``, ``hook``) only
-call these.
+Each function reads top to bottom and returns a new value; the front ends (``cli``, ``plugin``)
+only call these.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import multiprocessing as mp
 import os
 import shutil
@@ -26,8 +25,6 @@ from generator.render import render_site
 from generator.review import review
 from generator.validate import check_across, check_fields, validate
 from generator.write import WriteReport, remove_stale, write_files, write_pages
-
-log = logging.getLogger(__name__)
 
 
 def display_path(path: Path) -> str:

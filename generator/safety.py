@@ -30,5 +30,5 @@ class _DropUnsafe(Treeprocessor):
 
 
 class SafeLinksExtension(Extension):
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+    def extendMarkdown(self, md: Markdown) -> None:
         md.treeprocessors.register(_DropUnsafe(md), "curriculum_safe_links", 0)

@@ -50,12 +50,12 @@ def check_across(documents: Documents, unreadable: Mapping[str, set[str]] | None
 
 
 FIELD_CHECKS = (
-    "Each file is UTF-8 YAML holding one mapping of fields, with no duplicate keys and no tags beyond "
-    "plain text, numbers, dates, lists and mappings, within the size, nesting and alias limits.",
-    "Every field is one the format knows (with a did-you-mean for misspellings); every required field "
-    "is there and not empty.",
-    "Every value has the declared type (with an example of the right one), is within its range or list "
-    "of allowed values, and one-line fields hold one line.",
+    ("Each file is UTF-8 YAML holding one mapping of fields, with no duplicate keys and no tags beyond "
+    "plain text, numbers, dates, lists and mappings, within the size, nesting and alias limits."),
+    ("Every field is one the format knows (with a did-you-mean for misspellings); every required field "
+    "is there and not empty."),
+    ("Every value has the declared type (with an example of the right one), is within its range or list "
+    "of allowed values, and one-line fields hold one line."),
     "No text holds placeholder words: TODO, TBD, FIXME, XXX, lorem ipsum, insert example, FILL IN.",
 )
 """What the per-field validation checks, for the authoring guide."""

@@ -14,18 +14,18 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, TODAY_EPOCH, run
+from test_errors import CASES, LESSON, SHORT, replace
+
 from generator import spec
 from generator.pipeline import check
 from generator.render import render_site
-from test_errors import CASES, LESSON, SHORT, replace
 
 WARNINGS = {
     "objective not observable": (
         replace(SHORT, "objective: Ends each call", "objective: Understands why each call ends"),
-        f"{SHORT}:15:12: warning: objective: starts with 'Understands', which a manager cannot observe on "
-        "a call; start with what the rep does, for example 'Asks ...' or 'Names ...'",
+        (f"{SHORT}:15:12: warning: objective: starts with 'Understands', which a manager cannot observe on "
+        "a call; start with what the rep does, for example 'Asks ...' or 'Names ...'"),
     ),
     "lesson nothing reaches": (
         replace("curriculum/tracks/starter.yaml", "lesson: short-lesson", "lesson: discovery-pain-chain"),
@@ -37,13 +37,13 @@ WARNINGS = {
     ),
     "prep over ten minutes": (
         replace(SHORT, "  minutes: 2\n", "  minutes: 15\n"),
-        f"{SHORT}:13:12: warning: prep.minutes: is 15; managers skip lessons that need more than 10 minutes "
-        "of prep, so cut the checklist",
+        (f"{SHORT}:13:12: warning: prep.minutes: is 15; managers skip lessons that need more than 10 minutes "
+        "of prep, so cut the checklist"),
     ),
     "not reviewed for a year": (
         replace(SHORT, "reviewed: 2026-10-01", "reviewed: 2025-09-30"),
-        f"{SHORT}:4:11: warning: reviewed: is 2025-09-30, 423 days ago; check the lesson is still right and "
-        "update the date",
+        (f"{SHORT}:4:11: warning: reviewed: is 2025-09-30, 423 days ago; check the lesson is still right and "
+        "update the date"),
     ),
     "long paragraph": (
         replace(SHORT, "  A call without a next step", "  " + "word " * 121 + "\n\n  A call without a next step"),
@@ -104,10 +104,10 @@ def test_github_format_gives_one_annotation_per_problem(mini: Path) -> None:
     result = run("check", "--format", "github", cwd=mini)
     assert result.code == 1
     assert result.out.splitlines() == [
-        f"::error file={SHORT},line=15,col=1::objectve: unknown field 'objectve'; "
-        "did you mean 'objective'?",
-        f"::error file={SHORT},line=19,col=3::agenda: the steps add up to 12 minutes but the lesson's "
-        "minutes is 10 (2 too many); change a step or the lesson's minutes",
+        (f"::error file={SHORT},line=15,col=1::objectve: unknown field 'objectve'; "
+        "did you mean 'objective'?"),
+        (f"::error file={SHORT},line=19,col=3::agenda: the steps add up to 12 minutes but the lesson's "
+        "minutes is 10 (2 too many); change a step or the lesson's minutes"),
     ]
     annotation = re.compile(r"^::(error|warning) file=[^,:]+,line=\d+,col=\d+::\S.*$")
     assert all(annotation.match(line) for line in result.out.splitlines())

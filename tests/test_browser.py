@@ -20,9 +20,9 @@ from urllib.parse import urlsplit
 import icalendar
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from conftest import FIXTURES, SHIPPED_URL, BuiltSite
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from conftest import FIXTURES, SHIPPED_URL, BuiltSite
 from generator.pipeline import check
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
@@ -164,7 +164,7 @@ def test_search_finds_a_lesson_by_a_word_from_its_objective(page: Page, base_url
     objectives = {}
     for lesson in lessons:
         html = (shipped_site.site / "lessons" / lesson["id"] / "index.html").read_text(encoding="utf-8")
-        objective = re.search(r'id="objective".*?<p>(.*?)</p>', html, re.S).group(1)
+        objective = re.search(r'id="objective".*?<p>(.*?)</p>', html, re.DOTALL).group(1)
         objectives[lesson["title"]] = set(re.findall(r"[a-z]{7,}", objective.lower()))
     counts = collections.Counter(w for words in objectives.values() for w in words)
     title, word = next((t, w) for t, words in objectives.items() for w in sorted(words) if counts[w] == 1)

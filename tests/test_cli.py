@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import run
+
 from generator.write import write_pages
 
 COMMANDS = ["check", "build", "serve", "new", "list", "schema"]

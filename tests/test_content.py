@@ -12,8 +12,8 @@ import re
 from collections import Counter
 
 import pytest
-
 from conftest import REPO, run
+
 from generator.fieldtypes import PLACEHOLDER
 from generator.pipeline import check
 

@@ -11,7 +11,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
 from conftest import run, tree_digest
 
 LESSON = "curriculum/lessons/discovery-pain-chain.yaml"
@@ -50,9 +49,9 @@ CASES: dict[str, tuple[Callable[[Path], None], list[str]]] = {
     ),
     "missing required field": (
         replace(SHORT, "timing: standalone\n", ""),
-        [f"{SHORT}:1:1: timing: is missing; add it (When to run it relative to the rep's customer "
+        [(f"{SHORT}:1:1: timing: is missing; add it (When to run it relative to the rep's customer "
          "conversation that the lesson is about: before it (preparing that conversation), after it (a "
-         "debrief of it) or any time.)"],
+         "debrief of it) or any time.)")],
     ),
     "duplicate id": (
         copy(SHORT, "curriculum/lessons/short-lesson.yml"),
@@ -60,18 +59,18 @@ CASES: dict[str, tuple[Callable[[Path], None], list[str]]] = {
     ),
     "id not matching the file name": (
         replace(SHORT, "id: short-lesson", "id: short-lessons"),
-        [f"{SHORT}:1:5: id: is 'short-lessons' but the file is named 'short-lesson.yaml'; rename the file "
-         "to short-lessons.yaml or set id: short-lesson"],
+        [(f"{SHORT}:1:5: id: is 'short-lessons' but the file is named 'short-lesson.yaml'; rename the file "
+         "to short-lessons.yaml or set id: short-lesson")],
     ),
     "unknown prerequisite": (
         replace(SHORT, "prerequisites: [discovery-pain-chain]", "prerequisites: [discovery-pain-chian]"),
-        [f"{SHORT}:49:17: prerequisites[0]: no lesson has the id 'discovery-pain-chian'; did you mean "
-         "'discovery-pain-chain'?"],
+        [(f"{SHORT}:49:17: prerequisites[0]: no lesson has the id 'discovery-pain-chian'; did you mean "
+         "'discovery-pain-chain'?")],
     ),
     "prerequisite cycle": (
         replace(LESSON, "related:\n  - short-lesson", "prerequisites:\n  - short-lesson"),
-        [f"{LESSON}:190:5: prerequisites[0]: prerequisites form a cycle: discovery-pain-chain -> short-lesson "
-         "-> discovery-pain-chain; remove one of these links"],
+        [(f"{LESSON}:190:5: prerequisites[0]: prerequisites form a cycle: discovery-pain-chain -> short-lesson "
+         "-> discovery-pain-chain; remove one of these links")],
     ),
     "duplicate key": (
         replace(SHORT, "stage: closing\n", "stage: closing\nstage: discovery\n"),
@@ -79,13 +78,13 @@ CASES: dict[str, tuple[Callable[[Path], None], list[str]]] = {
     ),
     "python tag": (
         replace(SHORT, "title: Name", "title: !!python/object/apply:os.system ['echo hacked']\nx: Name"),
-        [f"{SHORT}:2:8: title: the YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not "
-         "allowed; write plain text, numbers, lists and fields"],
+        [(f"{SHORT}:2:8: title: the YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not "
+         "allowed; write plain text, numbers, lists and fields")],
     ),
     "agenda not adding up": (
         replace(SHORT, "  - minutes: 6\n", "  - minutes: 8\n"),
-        [f"{SHORT}:19:3: agenda: the steps add up to 12 minutes but the lesson's minutes is 10 "
-         "(2 too many); change a step or the lesson's minutes"],
+        [(f"{SHORT}:19:3: agenda: the steps add up to 12 minutes but the lesson's minutes is 10 "
+         "(2 too many); change a step or the lesson's minutes")],
     ),
     "placeholder text": (
         replace(SHORT, "Open the rep's calendar", "TODO pick what to open"),
@@ -93,18 +92,18 @@ CASES: dict[str, tuple[Callable[[Path], None], list[str]]] = {
     ),
     "team meeting without discussion questions": (
         replace(SHORT, "formats: [one-on-one]", "formats: [one-on-one, team-meeting]"),
-        [f"{SHORT}:1:1: discussion_questions: is missing; a lesson with the team-meeting format needs "
-         "questions for the group"],
+        [(f"{SHORT}:1:1: discussion_questions: is missing; a lesson with the team-meeting format needs "
+         "questions for the group")],
     ),
     "track format the lesson does not support": (
         replace(TRACK, "format: one-on-one", "format: workshop"),
-        [f"{TRACK}:16:17: weeks[1].sessions[0].format: lesson 'short-lesson' does not run as 'workshop'; "
-         "it runs as one-on-one"],
+        [(f"{TRACK}:16:17: weeks[1].sessions[0].format: lesson 'short-lesson' does not run as 'workshop'; "
+         "it runs as one-on-one")],
     ),
     "unknown choice": (
         replace(SHORT, "levels: [new-hire]", "levels: [veteren]"),
-        [f"{SHORT}:8:10: levels[0]: is 'veteren'; expected one of new-hire, developing, veteran; "
-         "did you mean 'veteran'?"],
+        [(f"{SHORT}:8:10: levels[0]: is 'veteren'; expected one of new-hire, developing, veteran; "
+         "did you mean 'veteran'?")],
     ),
 }
 

@@ -14,7 +14,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, TODAY_EPOCH
 
 GUARD_SECONDS = 5
@@ -51,21 +50,21 @@ CORPUS: dict[str, tuple[dict[str, bytes | Path], int, list[str]]] = {
     "empty file": ({"lessons/bad.yaml": b""}, 1,
                    [f"{BAD}:1:1: file is empty; a lesson, skill or track file holds a mapping of fields"]),
     "top-level list": ({"lessons/bad.yaml": b"- id: bad\n- title: x\n"}, 1,
-                       [f"{BAD}:1:1: the file must be a mapping of fields (lines of 'name: value'), not a list "
-                        "or text"]),
+                       [(f"{BAD}:1:1: the file must be a mapping of fields (lines of 'name: value'), not a list "
+                        "or text")]),
     "duplicate keys": ({"lessons/bad.yaml": b"id: bad\nid: bad\n"}, 1,
                        [f"{BAD}:2:1: id: duplicate field 'id'; it is already set on line 1"]),
     "python object tag": ({"lessons/bad.yaml": b"id: !!python/object/apply:os.system ['touch pwned']\n"}, 1,
-                          [f"{BAD}:1:5: id: the YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is "
-                           "not allowed; write plain text, numbers, lists and fields"]),
+                          [(f"{BAD}:1:5: id: the YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is "
+                           "not allowed; write plain text, numbers, lists and fields")]),
     "custom tag": ({"lessons/bad.yaml": b"id: !include secrets.yaml\n"}, 1,
-                   [f"{BAD}:1:5: id: the YAML tag '!include' is not allowed; write plain text, numbers, lists "
-                    "and fields"]),
+                   [(f"{BAD}:1:5: id: the YAML tag '!include' is not allowed; write plain text, numbers, lists "
+                    "and fields")]),
     "merge key": ({"lessons/bad.yaml": b"base: &base {a: 1}\nid: bad\nother:\n  <<: *base\n"}, 1,
                   [f"{BAD}:4:3: other: merge keys (<<) are not supported; write the fields out"]),
     "billion laughs": ({"lessons/bad.yaml": LAUGHS}, 1,
-                       [f"{BAD}:1:8: e[5][5][7][5][0]: expands to more than 50,000 values (MAX_NODES); "
-                        "aliases (*name) that repeat anchors are the usual cause"]),
+                       [(f"{BAD}:1:8: e[5][5][7][5][0]: expands to more than 50,000 values (MAX_NODES); "
+                        "aliases (*name) that repeat anchors are the usual cause")]),
     "nesting thousands deep": ({"lessons/bad.yaml": b"id: " + b"[" * 5000 + b"]" * 5000 + b"\n"}, 1,
                                [f"{BAD}:1:1004: nesting is too deep; the limit is 20 levels (MAX_DEPTH)"]),
     "nesting past the limit": ({"lessons/bad.yaml": b"id: " + b"[" * 50 + b"]" * 50 + b"\n"}, 1,
@@ -74,8 +73,8 @@ CORPUS: dict[str, tuple[dict[str, bytes | Path], int, list[str]]] = {
     "50 MB file": ({"lessons/bad.yaml": b"id: bad\nwhy: |\n" + (b"  " + b"y" * 98 + b"\n") * 500_000}, 1,
                    [f"{BAD}:1:1: file is 50,500,015 bytes; the limit is 1,000,000 bytes (MAX_FILE_BYTES)"]),
     "non-YAML file in lessons": ({"lessons/notes.docx": b"PK\x03\x04 not yaml"}, 1,
-                                 ["curriculum/lessons/notes.docx:1:1: is not a YAML file; only .yaml files "
-                                  "belong in lessons/"]),
+                                 [("curriculum/lessons/notes.docx:1:1: is not a YAML file; only .yaml files "
+                                  "belong in lessons/")]),
     "id with ..": ({"lessons/bad.yaml": GOOD.replace(b"id: short-lesson", b"id: ..")}, 1, [_valid_id("..")]),
     "id with a slash": ({"lessons/bad.yaml": GOOD.replace(b"id: short-lesson", b"id: a/b")}, 1,
                         [_valid_id("a/b")]),
@@ -84,14 +83,14 @@ CORPUS: dict[str, tuple[dict[str, bytes | Path], int, list[str]]] = {
     "id with capitals": ({"lessons/bad.yaml": GOOD.replace(b"id: short-lesson", b"id: Short-Lesson")}, 1,
                          [_valid_id("Short-Lesson")]),
     "symlink out of the curriculum": ({"lessons/linked.yaml": Path("/etc/passwd")}, 1,
-                                      ["curriculum/lessons/linked.yaml:1:1: is a link to a file outside the "
-                                       "curriculum folder"]),
+                                      [("curriculum/lessons/linked.yaml:1:1: is a link to a file outside the "
+                                       "curriculum folder")]),
     "two files with one id": ({"lessons/short-lesson.yml": GOOD}, 1,
-                              ["curriculum/lessons/short-lesson.yml:1:5: id: 'short-lesson' is already the id of "
-                               "curriculum/lessons/short-lesson.yaml"]),
+                              [("curriculum/lessons/short-lesson.yml:1:5: id: 'short-lesson' is already the id of "
+                               "curriculum/lessons/short-lesson.yaml")]),
     "track refers to itself": ({"tracks/starter.yaml": TRACK.replace(b"lesson: short-lesson", b"lesson: starter")},
-                               1, ["curriculum/tracks/starter.yaml:15:17: weeks[1].sessions[0].lesson: no lesson "
-                                   "has the id 'starter'"]),
+                               1, [("curriculum/tracks/starter.yaml:15:17: weeks[1].sessions[0].lesson: no lesson "
+                                   "has the id 'starter'")]),
 }
 
 
@@ -115,8 +114,8 @@ def test_hostile_input_gets_a_clear_answer(mini: Path, case: str) -> None:
     text = (mini / "err.txt").read_text(encoding="utf-8")
     assert "Traceback" not in text
     if code:
-        assert text.splitlines() == lines + [f"{len(lines)} problem{'s' * (len(lines) != 1)} found; "
-                                             "nothing was built."]
+        assert text.splitlines() == lines + [(f"{len(lines)} problem{'s' * (len(lines) != 1)} found; "
+                                             "nothing was built.")]
     else:
         assert text == "OK: 2 lessons, 1 skills and 1 tracks are valid.\n"
     assert seconds < GUARD_SECONDS

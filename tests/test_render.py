@@ -6,8 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES
+
 from generator.pipeline import check
 from generator.render import inline, is_safe_url, markdown, render_site
 
@@ -98,6 +98,7 @@ def test_example_lesson_in_the_guide_is_valid() -> None:
 
 def test_rendering_shared_between_processes_writes_the_same_files(tmp_path: Path) -> None:
     from conftest import tree_digest
+
     from generator.pipeline import render_and_write
     from generator.write import write_pages
 
@@ -113,6 +114,7 @@ def test_rendering_shared_between_processes_writes_the_same_files(tmp_path: Path
 def test_preview_cache_rerenders_only_what_an_edit_changes(mini: Path, tmp_path: Path,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     from conftest import TODAY_EPOCH, tree_digest
+
     from generator.cache import PreviewCache
     from generator.pipeline import generate
 

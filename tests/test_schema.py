@@ -10,8 +10,8 @@ from typing import Any
 import jsonschema
 import pytest
 import yaml
-
 from conftest import REPO, run
+
 from generator import spec
 from generator.schema import schema_text
 
