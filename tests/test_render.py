@@ -138,3 +138,19 @@ def test_preview_cache_rerenders_only_what_an_edit_changes(mini: Path, tmp_path:
     assert third.written.written > 2
     generate(mini / "curriculum", tmp_path / "fresh")
     assert tree_digest(out) == tree_digest(tmp_path / "fresh")
+
+
+def test_every_data_file_of_the_package_ships_in_the_wheel() -> None:
+    """Templates, assets, theme overrides and the guide's example are declared as package data."""
+    import fnmatch
+    import tomllib
+
+    from conftest import REPO
+
+    patterns = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))[
+        "tool"]["setuptools"]["package-data"]["generator"]
+    package = REPO / "generator"
+    data = [p.relative_to(package).as_posix() for p in package.rglob("*")
+            if p.is_file() and p.suffix not in (".py", ".pyc") and "__pycache__" not in p.parts]
+    assert data
+    assert [f for f in data if not any(fnmatch.fnmatch(f, pattern) for pattern in patterns)] == []
