@@ -78,17 +78,13 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     from mkdocs.exceptions import MkDocsException
 
-    from generator.pipeline import build_date, build_site, check_and_review, generate
+    from generator.pipeline import build_site, generate
 
     config, curriculum_dir, docs_dir = _project(args)
     site_dir = Path(args.site_dir) if args.site_dir else config.parent / "site"
-    if args.strict:
-        _, warnings = check_and_review(curriculum_dir, build_date())
-        if _warnings_fail(warnings, args):
-            return 1
     report = generate(curriculum_dir, docs_dir)
-    if not args.strict:
-        _print_problems(report.warnings, "text")
+    if _warnings_fail(report.warnings, args):  # before MkDocs runs: the site stays as it was
+        return 1
     c, w = report.curriculum, report.written
     print(
         f"Validated {len(c.lessons)} lessons, {len(c.skills)} skills, {len(c.tracks)} tracks"

@@ -106,7 +106,7 @@ def reviewed_within_a_year(lessons: Sequence[Document], today: dt.date, **_: obj
 def paragraphs_are_short(lessons: Sequence[Document], **_: object) -> Iterator[Problem]:
     """No paragraph in a Markdown field runs over 120 words: the manager reads it mid-session."""
     for doc in lessons:
-        for path, text in _markdown_texts(spec.LESSON, (), doc.data):
+        for path, text in _markdown_texts(doc.data):
             if text.count(" ") < PARAGRAPH_WORDS:
                 continue  # too few words in all for any paragraph to be too long
             for paragraph in re.split(r"\n\s*\n", text):
@@ -126,8 +126,8 @@ def _markdown_fields(kind: Type) -> tuple[tuple[str | None, ...], ...]:
     return ((),) if isinstance(kind, Text) and kind.markdown else ()
 
 
-def _markdown_texts(kind: Type, path: FieldPath, value: object) -> Iterator[tuple[FieldPath, str]]:
-    """Every Markdown text in ``value`` with its path, following the precomputed field paths."""
+def _markdown_texts(lesson: object) -> Iterator[tuple[FieldPath, str]]:
+    """Every Markdown text of a lesson with its path, following the lesson format's field paths."""
     def walk(pattern: tuple[str | None, ...], at: FieldPath, node: object) -> Iterator[tuple[FieldPath, str]]:
         if not pattern:
             if isinstance(node, str):
@@ -138,8 +138,8 @@ def _markdown_texts(kind: Type, path: FieldPath, value: object) -> Iterator[tupl
         elif isinstance(node, dict) and node.get(pattern[0]) is not None:
             yield from walk(pattern[1:], (*at, pattern[0]), node[pattern[0]])
 
-    for pattern in _LESSON_MARKDOWN if kind is spec.LESSON else _markdown_fields(kind):
-        yield from walk(pattern, path, value)
+    for pattern in _LESSON_MARKDOWN:
+        yield from walk(pattern, (), lesson)
 
 
 _LESSON_MARKDOWN = _markdown_fields(spec.LESSON)
