@@ -1,25 +1,47 @@
-"""The memory a long-running preview keeps between rebuilds (``curriculum serve``)."""
+"""The memory a long-running preview keeps between rebuilds (``curriculum serve``).
+
+Only this module knows what is kept; the pipeline asks two questions of it: "what did making this
+give last time, if its stamp is the same?" (``reuse``: loaded files, checked problems, model
+records) and "was this page last written showing exactly this?" (``unchanged``: pages).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from pathlib import Path
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
 
-from generator.fieldtypes import Record
-from generator.load import Document
-from generator.problems import Problem
+T = TypeVar("T")
 
 
-@dataclass
 class PreviewCache:
     """What `curriculum serve` keeps between rebuilds so that a save shows quickly.
 
-    ``files`` maps each file to its size and modification time and what loading and checking it
-    gave; a file whose size or time changed is read again. ``pages`` holds each page's output with
-    the inputs it was made from (see ``render_site``). A one-shot build uses no cache.
+    A one-shot build uses no cache. Entries are keyed by what they are about (a file's path, a
+    page's path) and stamped with what they were made from (a file's size and modification time,
+    what a page shows); a different stamp means making it again.
     """
 
-    files: dict[Path, tuple[tuple[int, int], Document | None, list[Problem]]] = field(default_factory=dict)
-    records: dict[int, tuple[Document, Record]] = field(default_factory=dict)
-    links: object = None
-    pages: dict[str, tuple[object, str | bytes]] = field(default_factory=dict)
+    def __init__(self) -> None:
+        self._made: dict[Hashable, tuple[object, Any]] = {}
+        self._pages: dict[str, object] = {}
+
+    def reuse(self, key: Hashable, stamp: object, make: Callable[[], T]) -> T:
+        """What ``make()`` gave the last time for ``key``, if ``stamp`` is unchanged; else make it."""
+        earlier = self._made.get(key)
+        if earlier is not None and (earlier[0] is stamp or earlier[0] == stamp):
+            return earlier[1]
+        value = make()
+        self._made[key] = (stamp, value)
+        return value
+
+    def unchanged(self, page: str, shows: object) -> bool:
+        """True if ``page`` was last made showing the same (so the file written then is right);
+        otherwise remember ``shows`` for next time, as the caller is about to make the page."""
+        earlier = self._pages.get(page, _NOTHING)
+        if earlier is not _NOTHING and (earlier is shows or earlier == shows):
+            return True
+        self._pages[page] = shows
+        return False
+
+
+_NOTHING = object()

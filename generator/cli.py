@@ -40,9 +40,13 @@ def _print_problems(problems: Sequence[Problem], style: str) -> None:
             print(problem, file=sys.stderr)
 
 
+def _many(n: int, noun: str) -> str:
+    """``1 skill``, ``2 skills``."""
+    return f"{n} {noun}{'s' * (n != 1)}"
+
+
 def _count(problems: Sequence[Problem], severity: str) -> str:
-    n = sum(p.severity == severity for p in problems)
-    return f"{n} {severity}{'s' * (n != 1)}"
+    return _many(sum(p.severity == severity for p in problems), severity)
 
 
 def _report(error: CurriculumError, style: str) -> None:
@@ -68,8 +72,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     if _warnings_fail(warnings, args):
         return 1
     print(
-        f"OK: {len(curriculum.lessons)} lessons, {len(curriculum.skills)} skills and "
-        f"{len(curriculum.tracks)} tracks are valid" + (f"; {_count(warnings, 'warning')}." if warnings else "."),
+        f"OK: {_many(len(curriculum.lessons), 'lesson')}, {_many(len(curriculum.skills), 'skill')} and "
+        f"{_many(len(curriculum.tracks), 'track')} are valid"
+        + (f"; {_count(warnings, 'warning')}." if warnings else "."),
         file=sys.stderr,
     )
     return 0
@@ -87,7 +92,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         return 1
     c, w = report.curriculum, report.written
     print(
-        f"Validated {len(c.lessons)} lessons, {len(c.skills)} skills, {len(c.tracks)} tracks"
+        f"Validated {_many(len(c.lessons), 'lesson')}, {_many(len(c.skills), 'skill')}, "
+        f"{_many(len(c.tracks), 'track')}"
         + (f" ({_count(report.warnings, 'warning')})" if report.warnings else "")
         + f"; pages: {w.written} written, {w.unchanged} unchanged, {w.removed} removed "
         f"({report.seconds:.2f} s).",

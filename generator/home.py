@@ -6,9 +6,10 @@ a new lesson shows up where it fits without anyone editing the home page.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
+from generator import spec
 from generator.fieldtypes import Record
 from generator.model import Curriculum
 
@@ -115,3 +116,22 @@ def situations(curriculum: Curriculum) -> tuple[Situation, ...]:
             _manager_tracks(curriculum),
         ),
     )
+
+
+def catalogue_filters(curriculum: Curriculum) -> list[tuple[str, str, str, list[tuple[str, str]]]]:
+    """The catalogue's filters: (name, label, "any" text, options), options only where lessons are."""
+    lessons = list(curriculum.lessons.values())
+
+    def present(labels: Mapping[str, str], values: set[str]) -> list[tuple[str, str]]:
+        return [(value, text) for value, text in labels.items() if value in values]
+
+    return [
+        ("time", "Time you have", "Any length",
+         [(str(m), f"{m} minutes or less") for m in (15, 30, 45) if any(l.minutes <= m for l in lessons)]),
+        ("format", "Meeting", "Any meeting", present(spec.FORMATS, {f for l in lessons for f in l.formats})),
+        ("skill", "Skill", "Any skill", [(s.id, s.title) for s in curriculum.skills.values()]),
+        ("stage", "Sales stage", "Any stage", present(spec.STAGES, {l.stage for l in lessons})),
+        ("level", "Rep level", "Any level", present(spec.LEVELS, {v for l in lessons for v in l.levels})),
+        ("timing", "Timing", "Any time", present(spec.TIMINGS, {l.timing for l in lessons})),
+        ("audience", "For", "Reps or you", present(spec.AUDIENCES, {l.audience or "reps" for l in lessons})),
+    ]

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from generator import spec
+from generator.cache import PreviewCache
 from generator.fieldtypes import Record
 from generator.load import Document
 from generator.validate import Documents
@@ -33,20 +34,18 @@ class Curriculum:
         return tuple(session for week in track.weeks for session in week.sessions)
 
 
-def build_model(documents: Documents, memo: dict[int, tuple[Document, Record]] | None = None) -> Curriculum:
+def build_model(documents: Documents, cache: PreviewCache | None = None) -> Curriculum:
     """Build the model from documents that passed ``validate`` (it trusts their shape).
 
-    A preview passes a ``memo`` that it keeps between rebuilds: a document object seen before (an
-    unchanged file) gets its record back instead of a new one.
+    With a preview ``cache``, a document seen before (an unchanged file) gets its record back
+    instead of a new one.
     """
 
     def record(kind: str, doc: Document) -> Record:
-        if memo is not None and id(doc) in memo and memo[id(doc)][0] is doc:
-            return memo[id(doc)][1]
-        built = Record({**spec.KINDS[kind].build(doc.data), "source": doc.file})
-        if memo is not None:
-            memo[id(doc)] = (doc, built)
-        return built
+        def build() -> Record:
+            return Record({**spec.KINDS[kind].build(doc.data), "source": doc.file})
+
+        return cache.reuse(("record", doc.file), doc, build) if cache is not None else build()
 
     records = {
         kind: sorted((record(kind, doc) for doc in docs), key=lambda r: (r.title.casefold(), r.id))

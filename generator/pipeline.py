@@ -23,7 +23,7 @@ from generator.model import Curriculum, build_model
 from generator.problems import CurriculumError, Problem
 from generator.render import render_site
 from generator.review import review
-from generator.validate import check_across, check_fields, validate
+from generator.validate import check_across, check_fields
 from generator.write import WriteReport, remove_stale, write_files, write_pages
 
 
@@ -39,7 +39,8 @@ def load_documents(
     curriculum_dir: Path, cache: PreviewCache | None = None,
 ) -> tuple[dict[str, list[Document]], dict[str, set[str]], list[Problem]]:
     """Every file that loads, by kind; the names of those that do not; and the problems of each
-    file on its own (load errors, and with a ``cache`` also the per-file field checks)."""
+    file on its own (load errors and the field checks). A preview ``cache`` skips the files whose
+    size and modification time are unchanged since they were last read."""
     if not curriculum_dir.is_dir():
         raise CurriculumError(
             [Problem(display_path(curriculum_dir), 1, 1, "", "the curriculum folder does not exist")]
@@ -63,7 +64,11 @@ def load_documents(
                     Problem(display, 1, 1, "", f"is not a YAML file; only .yaml files belong in {folder}/")
                 )
             else:
-                doc, own = _load_one(kind, path, display, cache)
+                def read(kind: str = kind, path: Path = path, display: str = display) -> _Loaded:
+                    return _load_one(kind, path, display)
+
+                stat = path.stat()
+                doc, own = cache.reuse(path, (stat.st_mtime_ns, stat.st_size), read) if cache else read()
                 problems.extend(own)
                 if doc is None:
                     unreadable[kind].add(path.stem)
@@ -72,35 +77,22 @@ def load_documents(
     return documents, unreadable, problems
 
 
-def _load_one(kind: str, path: Path, display: str,
-              cache: PreviewCache | None) -> tuple[Document | None, list[Problem]]:
-    if cache is None:
-        try:
-            return load_file(path, display), []
-        except CurriculumError as error:
-            return None, list(error.problems)
-    stat = path.stat()
-    key = (stat.st_mtime_ns, stat.st_size)
-    cached = cache.files.get(path)
-    if cached is not None and cached[0] == key:
-        return cached[1], cached[2]
+_Loaded = tuple[Document | None, list[Problem]]
+
+
+def _load_one(kind: str, path: Path, display: str) -> _Loaded:
     try:
         doc = load_file(path, display)
-        result: tuple[Document | None, list[Problem]] = (doc, check_fields(kind, doc))
     except CurriculumError as error:
-        result = (None, list(error.problems))
-    cache.files[path] = (key, *result)
-    return result
+        return None, list(error.problems)
+    return doc, check_fields(kind, doc)
 
 
 def _valid_documents(curriculum_dir: Path, cache: PreviewCache | None = None) -> dict[str, list[Document]]:
     documents, unreadable, problems = load_documents(curriculum_dir, cache)
-    if cache is None:
-        problems += validate(documents, unreadable)
-    else:  # the per-file checks came with the cached files
-        problems += check_across(documents, unreadable)
+    problems += check_across(documents, unreadable)
     if problems:
-        raise CurriculumError(problems)
+        raise CurriculumError(sorted(set(problems)))
     return documents
 
 
@@ -113,10 +105,7 @@ def check_and_review(curriculum_dir: Path, today: dt.date,
                      cache: PreviewCache | None = None) -> tuple[Curriculum, list[Problem]]:
     """Like ``check``, and also the quality warnings (which do not stop anything)."""
     documents = _valid_documents(curriculum_dir, cache)
-    if cache is not None:  # forget records of files that changed or went away
-        alive = {id(doc) for docs in documents.values() for doc in docs}
-        cache.records = {key: value for key, value in cache.records.items() if key in alive}
-    return build_model(documents, cache.records if cache else None), review(documents, today)
+    return build_model(documents, cache), review(documents, today)
 
 
 @dataclass(frozen=True)
@@ -144,13 +133,7 @@ def generate(curriculum_dir: Path, out_dir: Path, cache: PreviewCache | None = N
     start = time.perf_counter()
     today = build_date()
     curriculum, warnings = check_and_review(curriculum_dir, today, cache)
-    if cache is None:
-        written = render_and_write(curriculum, today, out_dir)
-    else:
-        reused: set[str] = set()
-        pages = render_site(curriculum, today, cache=cache, reused=reused)
-        changed, unchanged = write_files(out_dir, {n: c for n, c in pages.items() if n not in reused})
-        written = WriteReport(changed, unchanged + len(reused), remove_stale(out_dir, set(pages)))
+    written = render_and_write(curriculum, today, out_dir, cache)
     return GenerateReport(curriculum, warnings, written, time.perf_counter() - start)
 
 
@@ -158,16 +141,18 @@ PARALLEL_FROM = 200
 """Lessons from which rendering is shared out between processes (below it, starting them costs more)."""
 
 
-def render_and_write(curriculum: Curriculum, today: dt.date, out_dir: Path,
+def render_and_write(curriculum: Curriculum, today: dt.date, out_dir: Path, cache: PreviewCache | None = None,
                      parallel_from: int = PARALLEL_FROM) -> WriteReport:
     """Render every page and write the changed ones; on a large curriculum, one process per core.
 
     Each process renders and writes its own share of the pages (forked processes inherit the
     model, so nothing large crosses between them); stale files are removed once all are done.
+    A preview ``cache`` (one process) skips the pages that show what they showed when last written.
     """
     workers = min(os.cpu_count() or 1, 8)
-    if len(curriculum.lessons) < parallel_from or workers < 2 or "fork" not in mp.get_all_start_methods():
-        return write_pages(out_dir, render_site(curriculum, today))
+    if cache is not None or len(curriculum.lessons) < parallel_from or workers < 2 \
+            or "fork" not in mp.get_all_start_methods():
+        return write_pages(out_dir, render_site(curriculum, today, cache=cache))
     with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork"), initializer=_share,
                              initargs=(curriculum, today, out_dir)) as pool:
         shares = list(pool.map(_render_share, [(i, workers) for i in range(workers)]))

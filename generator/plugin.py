@@ -16,10 +16,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from generator.cache import PreviewCache
+from generator.pages import LISTED
 from generator.pipeline import generate
 from generator.problems import CurriculumError
 from generator.safety import SafeLinksExtension
@@ -113,6 +114,11 @@ class CurriculumPlugin(BasePlugin):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        # Only the page kinds the table lists belong in the sidebar; every other generated page is
+        # reached from pages (a sidebar of every lesson would make each page grow with the catalogue).
+        for file in files.documentation_pages():
+            if file.src_uri not in LISTED:
+                file.inclusion = InclusionLevel.NOT_IN_NAV
         self._progress = _Progress(len(files.documentation_pages())) if self.pregenerated else None
         return files
 

@@ -10,21 +10,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Callable, Mapping
-from importlib import resources
+from collections.abc import Mapping
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from generator import guide, spec
+from generator import spec
 from generator.cache import PreviewCache
-from generator.home import situations
-from generator.ics import lesson_calendar, next_monday, track_calendar
 from generator.model import Curriculum
-from generator.review import WARNINGS
-from generator.schema import schema_text
-from generator.validate import FIELD_CHECKS, cross_file_checks
+from generator.pages import PAGES, Content, Site
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 _INLINE_LINK = re.compile(r"\[([^\]\n]*)\]\(\s*<?([^)\s>]*)>?((?:\s+(?:\"[^\"]*\"|'[^']*'))?)\s*\)")
@@ -98,25 +93,6 @@ def _clock(minutes: int) -> str:
     return f"{minutes // 60}:{minutes % 60:02d}"
 
 
-def catalogue_filters(curriculum: Curriculum) -> list[tuple[str, str, str, list[tuple[str, str]]]]:
-    """The catalogue's filters: (name, label, "any" text, options), options only where lessons are."""
-    lessons = list(curriculum.lessons.values())
-
-    def present(labels: Mapping[str, str], values: set[str]) -> list[tuple[str, str]]:
-        return [(value, text) for value, text in labels.items() if value in values]
-
-    return [
-        ("time", "Time you have", "Any length",
-         [(str(m), f"{m} minutes or less") for m in (15, 30, 45) if any(l.minutes <= m for l in lessons)]),
-        ("format", "Meeting", "Any meeting", present(spec.FORMATS, {f for l in lessons for f in l.formats})),
-        ("skill", "Skill", "Any skill", [(s.id, s.title) for s in curriculum.skills.values()]),
-        ("stage", "Sales stage", "Any stage", present(spec.STAGES, {l.stage for l in lessons})),
-        ("level", "Rep level", "Any level", present(spec.LEVELS, {v for l in lessons for v in l.levels})),
-        ("timing", "Timing", "Any time", present(spec.TIMINGS, {l.timing for l in lessons})),
-        ("audience", "For", "Reps or you", present(spec.AUDIENCES, {l.audience or "reps" for l in lessons})),
-    ]
-
-
 def make_environment() -> Environment:
     # Autoescaping, not sandboxing, is what keeps YAML text inert: the text is only ever data passed
     # to these templates, never template source, so `{{ ... }}` in a lesson is printed as written.
@@ -145,87 +121,23 @@ def make_environment() -> Environment:
     return env
 
 
-def links_signature(curriculum: Curriculum, today: dt.date) -> tuple[object, ...]:
-    """Everything a lesson, skill or track page shows of other items (and the date calendars
-    start from). While it is unchanged, each of those pages depends only on its own item."""
-    return (
-        today,
-        tuple((l.id, l.title, l.summary, l.objective, l.minutes, l.prep.minutes, l.formats, l.levels,
-               l.timing, l.stage, l.audience, l.skills, l.prerequisites, l.related)
-              for l in curriculum.lessons.values()),
-        tuple((s.id, s.title, s.summary) for s in curriculum.skills.values()),
-        tuple((t.id, t.title, t.weeks) for t in curriculum.tracks.values()),
-    )
-
-
 def render_site(curriculum: Curriculum, today: dt.date, part: tuple[int, int] = (0, 1),
-                cache: PreviewCache | None = None, reused: set[str] | None = None) -> dict[str, str | bytes]:
-    """Every page, calendar file and asset of the generated docs folder, by path inside it.
+                cache: PreviewCache | None = None) -> dict[str, Content | None]:
+    """Every page, calendar file and asset of the generated docs folder, by path inside it: one
+    loop over the page table (``pages.PAGES``).
 
     ``today`` is the build's reference date: calendar files start on the Monday after it.
     ``part=(i, n)`` renders only the i-th of n shares (the site-wide pages are in share 0), so
-    several processes can render one site between them. With a preview ``cache``, a lesson, skill
-    or track page whose item and links are unchanged is taken from the cache, and its name is
-    added to ``reused``.
+    several processes can render one site between them. With a preview ``cache``, a page that shows
+    the same as when it was last written is not made again: its value is None, meaning "the file
+    on disk is still right", the way MkDocs' dirty build skips a page.
     """
-    index, count = part
-    links = links_signature(curriculum, today) if cache is not None else None
-    fresh = cache is None or cache.links != links
-    kept: dict[str, tuple[object, str | bytes]] = {}
-
-    def item_page(name: str, item: object, make: Callable[[], str | bytes]) -> None:
-        earlier = None if fresh or cache is None else cache.pages.get(name)
-        if earlier is not None and earlier[0] == item:
-            pages[name] = earlier[1]
-            if reused is not None:
-                reused.add(name)
-        else:
-            pages[name] = make()
-        kept[name] = (item, pages[name])
-    env = make_environment()
-    start = next_monday(today)
-    stamp = dt.datetime.combine(today, dt.time(), tzinfo=dt.UTC)
-    context = {
-        "curriculum": curriculum, "spec": spec, "calendar_start": start,
-        "situations": situations(curriculum), "filters": catalogue_filters(curriculum),
-    }
-    pages: dict[str, str | bytes] = {}
-
-    def render(template: str, **values: Any) -> Callable[[], str]:
-        return lambda: env.get_template(template).render(**context, **values)
-
-    def page(name: str, template: str, **values: Any) -> None:
-        pages[name] = env.get_template(template).render(**context, **values)
-
-    if index == 0:
-        # Site-wide pages, each with what it shows beyond the links signature (for the cache).
-        lessons = curriculum.lessons.values()
-        item_page("index.md", (), render("home.md.j2"))
-        item_page("lessons/index.md", (), render("catalogue.md.j2"))
-        item_page("skills/index.md", tuple(curriculum.skills.values()), render("skills.md.j2"))
-        item_page("tracks/index.md", (), render("tracks.md.j2"))
-        item_page("measure.md", tuple(l.indicators for l in lessons), render("measure.md.j2"))
-        page(
-            "authoring.md", "authoring.md.j2",
-            guide_rows={kind: guide.rows(fields) for kind, fields in spec.KINDS.items()},
-            annotated_example=guide.annotated_example(), field_checks=FIELD_CHECKS,
-            cross_checks=cross_file_checks(),
-            warning_checks=[" ".join((w.__doc__ or "").split()) for w in WARNINGS],
-        )
-        for kind in spec.KINDS:
-            pages[f"schema/{kind}.schema.json"] = schema_text(kind)
-        for asset in resources.files("generator").joinpath("assets").iterdir():
-            if asset.is_file() and not asset.name.startswith("."):
-                pages[f"assets/{asset.name}"] = asset.read_bytes()
-    for lesson in list(curriculum.lessons.values())[index::count]:
-        item_page(f"lessons/{lesson.id}.md", lesson, render("lesson.md.j2", lesson=lesson))
-        item_page(f"lessons/{lesson.id}.ics", lesson, lambda l=lesson: lesson_calendar(l, start, stamp))
-    for skill in list(curriculum.skills.values())[index::count]:
-        item_page(f"skills/{skill.id}.md", skill, render("skill.md.j2", skill=skill))
-    for track in list(curriculum.tracks.values())[index::count]:
-        item_page(f"tracks/{track.id}.md", track, render("track.md.j2", track=track))
-        item_page(f"tracks/{track.id}.ics", track,
-                  lambda t=track: track_calendar(t, curriculum, start, stamp))
-    if cache is not None:
-        cache.links, cache.pages = links, kept
+    site = Site(curriculum, today, make_environment())
+    pages: dict[str, Content | None] = {}
+    for kind in PAGES:
+        for path, item in kind.pages(curriculum, part):
+            if cache is not None and cache.unchanged(path, kind.shows(site, item)):
+                pages[path] = None
+            else:
+                pages[path] = kind.make(site, item)
     return pages

@@ -20,18 +20,24 @@ class WriteReport:
     removed: int
 
 
-def write_pages(out_dir: Path, pages: Mapping[str, str | bytes]) -> WriteReport:
+def write_pages(out_dir: Path, pages: Mapping[str, str | bytes | None]) -> WriteReport:
     """Write ``pages`` into ``out_dir`` and remove every other file there."""
     written, unchanged = write_files(out_dir, pages)
     return WriteReport(written, unchanged, remove_stale(out_dir, set(pages)))
 
 
-def write_files(out_dir: Path, pages: Mapping[str, str | bytes]) -> tuple[int, int]:
-    """Write the files whose content changed; (written, unchanged). Removes nothing."""
+def write_files(out_dir: Path, pages: Mapping[str, str | bytes | None]) -> tuple[int, int]:
+    """Write the files whose content changed; (written, unchanged). Removes nothing.
+
+    A page whose content is None is known to be unchanged (a preview skipped making it again).
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
     written = unchanged = 0
     folders: set[Path] = set()
     for name, content in pages.items():
+        if content is None:
+            unchanged += 1
+            continue
         target = out_dir / name
         data = content.encode("utf-8") if isinstance(content, str) else content
         try:

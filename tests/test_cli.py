@@ -29,7 +29,7 @@ def test_every_command_has_help(mini: Path, command: str) -> None:
 
 def test_check_passes_on_valid_content(mini: Path) -> None:
     result = run("check", cwd=mini)
-    assert (result.code, result.err) == (0, "OK: 2 lessons, 1 skills and 1 tracks are valid.\n")
+    assert (result.code, result.err) == (0, "OK: 2 lessons, 1 skill and 1 track are valid.\n")
 
 
 @pytest.mark.parametrize(

@@ -117,7 +117,7 @@ def test_hostile_input_gets_a_clear_answer(mini: Path, case: str) -> None:
         assert text.splitlines() == lines + [(f"{len(lines)} problem{'s' * (len(lines) != 1)} found; "
                                              "nothing was built.")]
     else:
-        assert text == "OK: 2 lessons, 1 skills and 1 tracks are valid.\n"
+        assert text == "OK: 2 lessons, 1 skill and 1 track are valid.\n"
     assert seconds < GUARD_SECONDS
     assert usage.ru_maxrss < GUARD_MEMORY_KB
     assert not (mini / "pwned").exists()

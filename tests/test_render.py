@@ -29,30 +29,6 @@ def test_page_matches_golden_file(page: str, update_golden: bool) -> None:
     assert content == golden.read_bytes(), "run pytest --update-golden and review the diff"
 
 
-def test_site_has_a_page_for_every_item_and_the_stylesheet() -> None:
-    pages = render_site(check(FIXTURES / "mini" / "curriculum"), TODAY)
-    assert sorted(pages) == [
-        "assets/curriculum.css",
-        "assets/curriculum.js",
-        "authoring.md",
-        "index.md",
-        "lessons/discovery-pain-chain.ics",
-        "lessons/discovery-pain-chain.md",
-        "lessons/index.md",
-        "lessons/short-lesson.ics",
-        "lessons/short-lesson.md",
-        "measure.md",
-        "schema/lesson.schema.json",
-        "schema/skill.schema.json",
-        "schema/track.schema.json",
-        "skills/discovery.md",
-        "skills/index.md",
-        "tracks/index.md",
-        "tracks/starter.ics",
-        "tracks/starter.md",
-    ]
-
-
 @pytest.mark.parametrize(
     ("text", "shown"),
     [
