@@ -274,6 +274,8 @@ class ListOf(Type):
     item: Type
     min_items: int = 0
     unique: bool = False
+    unique_by: str | None = None
+    """For a list of mappings: the field whose value no two items may share (an id)."""
 
     @property
     def expected(self) -> str:  # type: ignore[override]
@@ -294,6 +296,11 @@ class ListOf(Type):
                 if item in seen:
                     yield doc.problem((*path, index), f"lists {item!r} twice")
                 seen.add(item)
+            elif self.unique_by and isinstance(item, dict) and isinstance(key := item.get(self.unique_by), str):
+                if key in seen:
+                    yield doc.problem((*path, index, self.unique_by),
+                                      f"{key!r} is used by an earlier item; each needs its own {self.unique_by}")
+                seen.add(key)
 
     def json_schema(self) -> dict[str, Any]:
         schema: dict[str, Any] = {"type": "array", "items": self.item.json_schema()}

@@ -87,7 +87,8 @@ class PageKind:
     name: str
     path: str
     """Where a page goes inside the generated folder, formatted with the item (``{lesson.id}``)."""
-    make: Callable[[Site, Item], Content]
+    make: Callable[[Site, Item, str], Content]
+    """Makes the page at a path from the site and the item."""
     shows: Callable[[Site, Item], object]
     items: Callable[[Curriculum], Iterable[Item]] | None = None
     """The items with a page of this kind; None for one page for the whole site."""
@@ -105,9 +106,11 @@ class PageKind:
             yield self.path.format(**item), item
 
 
-def template(name: str, **values: Callable[[Site], Any]) -> Callable[[Site, Item], str]:
-    """A maker that renders template ``name`` with the item (and ``values`` computed from the site)."""
-    return lambda site, item: site.render(name, item, **{k: v(site) for k, v in values.items()})
+def template(name: str, **values: Callable[[Site], Any]) -> Callable[[Site, Item, str], str]:
+    """A maker that renders template ``name`` with the item, ``values`` computed from the site, and
+    ``root``, the relative way from the page up to the site's root folder."""
+    return lambda site, item, path: site.render(name, item, root="../" * path.count("/"),
+                                                **{k: v(site) for k, v in values.items()})
 
 
 def _filters(site: Site) -> object:
@@ -124,6 +127,31 @@ def _skills(c: Curriculum) -> Iterable[Item]:
 
 def _tracks(c: Curriculum) -> Iterable[Item]:
     return ({"track": track} for track in c.tracks.values())
+
+
+def _with_roleplay(c: Curriculum) -> Iterable[Item]:
+    return ({"lesson": lesson} for lesson in c.lessons.values() if lesson.roleplay)
+
+
+def _team_meeting(c: Curriculum) -> Iterable[Item]:
+    return ({"lesson": lesson} for lesson in c.lessons.values() if "team-meeting" in lesson.formats)
+
+
+def _worksheets(c: Curriculum) -> Iterable[Item]:
+    return ({"lesson": lesson, "worksheet": sheet} for lesson in c.lessons.values() for sheet in lesson.worksheets)
+
+
+def _track_weeks(c: Curriculum) -> Iterable[Item]:
+    """Each entry of each track's plan (a week, or a labelled block), numbered from 1."""
+    for track in c.tracks.values():
+        for number, week in enumerate(track.weeks, 1):
+            yield {"track": track, "number": number, "sessions": week.sessions,
+                   "week_label": week.label or f"Week {week.week}"}
+
+
+def _lesson_only(site: Site, item: Item) -> object:
+    """For a view made from its lesson alone."""
+    return item["lesson"]
 
 
 def _lesson_page_shows(site: Site, item: Item) -> object:
@@ -143,7 +171,7 @@ def _track_lessons(site: Site, track: Record) -> tuple[Record, ...]:
     return tuple(site.curriculum.lessons[s.lesson] for s in site.curriculum.sessions(track))
 
 
-def _assets(site: Site, item: Item) -> bytes:
+def _assets(site: Site, item: Item, path: str) -> bytes:
     return resources.files("generator").joinpath("assets", item["asset"]).read_bytes()
 
 
@@ -181,18 +209,29 @@ PAGES: tuple[PageKind, ...] = (
              lambda s, i: s.everything_listed, listed=True),
     PageKind("authoring guide", "authoring.md", template("authoring.md.j2", **_authoring_values()),
              _unchanging),
-    PageKind("schema", "schema/{kind}.schema.json", lambda s, i: schema_text(i["kind"]), _unchanging,
+    PageKind("schema", "schema/{kind}.schema.json", lambda s, i, p: schema_text(i["kind"]), _unchanging,
              lambda c: ({"kind": kind} for kind in spec.KINDS)),
     PageKind("asset", "assets/{asset}", _assets, _unchanging, _asset_names),
     PageKind("lesson", "lessons/{lesson.id}.md", template("lesson.md.j2"), _lesson_page_shows, _lessons),
     PageKind("lesson calendar", "lessons/{lesson.id}.ics",
-             lambda s, i: lesson_calendar(i["lesson"], s.calendar_start, s.stamp),
+             lambda s, i, p: lesson_calendar(i["lesson"], s.calendar_start, s.stamp),
              lambda s, i: (i["lesson"], s.calendar_start), _lessons),
     PageKind("skill", "skills/{skill.id}.md", template("skill.md.j2"), _skill_page_shows, _skills),
     PageKind("track", "tracks/{track.id}.md", template("track.md.j2"),
              lambda s, i: (i["track"], _track_lessons(s, i["track"]), s.calendar_start), _tracks),
+    PageKind("run sheet", "lessons/{lesson.id}/run-sheet/index.html", template("run-sheet.html.j2"),
+             _lesson_only, _lessons),
+    PageKind("role-play cards", "lessons/{lesson.id}/cards/index.html", template("cards.html.j2"),
+             _lesson_only, _with_roleplay),
+    PageKind("handout", "lessons/{lesson.id}/handout/index.html", template("handout.html.j2"),
+             _lesson_only, _team_meeting),
+    PageKind("worksheet", "lessons/{lesson.id}/worksheets/{worksheet.id}/index.html",
+             template("worksheet.html.j2"), _lesson_only, _worksheets),
+    PageKind("week's run sheets", "tracks/{track.id}/week-{number}/index.html", template("week.html.j2"),
+             lambda s, i: (i["track"], i["number"], tuple(s.curriculum.lessons[x.lesson] for x in i["sessions"])),
+             _track_weeks),
     PageKind("track calendar", "tracks/{track.id}.ics",
-             lambda s, i: track_calendar(i["track"], s.curriculum, s.calendar_start, s.stamp),
+             lambda s, i, p: track_calendar(i["track"], s.curriculum, s.calendar_start, s.stamp),
              lambda s, i: (i["track"], _track_lessons(s, i["track"]), s.calendar_start), _tracks),
 )
 

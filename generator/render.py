@@ -16,22 +16,14 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from generator import spec
+from generator import runsheet, spec, views
 from generator.cache import PreviewCache
 from generator.model import Curriculum
 from generator.pages import PAGES, Content, Site
+from generator.safety import is_safe_url
 
-SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 _INLINE_LINK = re.compile(r"\[([^\]\n]*)\]\(\s*<?([^)\s>]*)>?((?:\s+(?:\"[^\"]*\"|'[^']*'))?)\s*\)")
 _REFERENCE_LINK = re.compile(r"^( {0,3}\[[^\]\n]+\]:[ \t]*)<?(\S+?)>?(?=\s|$)", re.MULTILINE)
-_SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):")
-
-
-def is_safe_url(url: str) -> bool:
-    """True for relative addresses and http(s), mailto and tel; false for javascript:, data: ..."""
-    squeezed = re.sub(r"[\x00-\x20\x7f]", "", url).lower()
-    found = _SCHEME.match(squeezed)
-    return found is None or found.group(1) in SAFE_SCHEMES
 
 
 def _escape(text: str) -> str:
@@ -117,7 +109,10 @@ def make_environment() -> Environment:
         stage=lambda v: _labels(v, spec.STAGES),
         grow=lambda v: _labels(v, spec.GROW),
         direction=lambda v: _labels(v, spec.DIRECTIONS),
+        for_whom=lambda v: _labels(v, spec.WORKSHEET_USERS),
+        markdown_html=views.markdown_to_html,
     )
+    env.globals.update(roles=views.roles, run_sheet_plan=runsheet.plan)
     return env
 
 
@@ -139,5 +134,5 @@ def render_site(curriculum: Curriculum, today: dt.date, part: tuple[int, int] = 
             if cache is not None and cache.unchanged(path, kind.shows(site, item)):
                 pages[path] = None
             else:
-                pages[path] = kind.make(site, item)
+                pages[path] = kind.make(site, item, path)
     return pages

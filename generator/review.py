@@ -15,6 +15,7 @@ from generator import spec
 from generator.fieldtypes import Fields, ListOf, Text, Type
 from generator.load import Document, FieldPath
 from generator.problems import Problem
+from generator.runsheet import too_long, worksheet_too_long
 from generator.validate import Documents
 
 PREP_LIMIT = 10
@@ -117,6 +118,66 @@ def paragraphs_are_short(lessons: Sequence[Document], **_: object) -> Iterator[P
                     break
 
 
+_SHEET = re.compile(r"\b(?:work)?sheets?\b", re.IGNORECASE)
+_RUN_SHEET = re.compile(r"\brun sheets?\b", re.IGNORECASE)
+_CARD = re.compile(r"\bcards?\b", re.IGNORECASE)
+_ROLE_CARD = re.compile(r"\b(?:buyer|rep|seller|observer|coach|veteran|role-play|cue)(?:'s)? cards?\b",
+                        re.IGNORECASE)
+_HANDOUT = re.compile(r"\bhand-?outs?\b", re.IGNORECASE)
+
+
+def materials_are_provided(lessons: Sequence[Document], **_: object) -> Iterator[Problem]:
+    """Every sheet, card or handout the prep checklist or materials ask for is one the site
+    prints: the run sheet, a worksheet the lesson declares (named by its title), the role-play cards
+    (buyer, rep, seller or observer card) of a lesson with a role-play, or the handout of a
+    team-meeting lesson. Anything else the manager would have to make up before the session.
+    """
+    for doc in lessons:
+        data = doc.data
+        titles = [w["title"].casefold() for w in data.get("worksheets") or ()]
+        has_cards = bool(data.get("roleplay"))
+        has_handout = "team-meeting" in data["formats"]
+        prep = data["prep"]
+        for field in ("checklist", "materials"):
+            for index, text in enumerate(prep.get(field) or ()):
+                if any(title in text.casefold() for title in titles):
+                    continue
+                rest = _RUN_SHEET.sub("", text)
+                if _SHEET.search(rest):
+                    what = "a sheet the lesson does not declare; add it under worksheets and name it by its title"
+                elif _CARD.search(_ROLE_CARD.sub("", rest) if has_cards else rest):
+                    what = ("a card that is not one of the role-play cards; make it a worksheet, or name the "
+                            "buyer, rep or observer card" if has_cards else
+                            "a card, but the lesson has no role-play to print cards from; make it a worksheet")
+                elif _HANDOUT.search(rest) and not has_handout:
+                    what = ("a handout, which the site prints only for team-meeting lessons; make it a "
+                            "worksheet")
+                else:
+                    continue
+                yield _warning(doc, ("prep", field, index), f"asks for {what}")
+
+
+def run_sheet_fits(lessons: Sequence[Document], **_: object) -> Iterator[Problem]:
+    """The lesson's run sheet fits on one printed page (lessons up to 20 minutes) or two (longer
+    ones), on A4 and US Letter, once each agenda step's detail is cut to its first sentence; if
+    not, the warning names the field that takes the most room.
+    """
+    for doc in lessons:
+        found = too_long(doc.data)
+        if found is not None:
+            field, message = found
+            yield _warning(doc, (field,), message)
+
+
+def worksheets_fit_one_page(lessons: Sequence[Document], **_: object) -> Iterator[Problem]:
+    """Each worksheet fits on one printed page, with its prompts and the lines to write on."""
+    for doc in lessons:
+        for index, sheet in enumerate(doc.data.get("worksheets") or ()):
+            message = worksheet_too_long(sheet)
+            if message is not None:
+                yield _warning(doc, ("worksheets", index), message)
+
+
 def _markdown_fields(kind: Type) -> tuple[tuple[str | None, ...], ...]:
     """Where a format has Markdown text, as paths with None for "every item of a list"."""
     if isinstance(kind, Fields):
@@ -152,6 +213,9 @@ WARNINGS: tuple[Callable[..., Iterator[Problem]], ...] = (
     prep_fits_ten_minutes,
     reviewed_within_a_year,
     paragraphs_are_short,
+    materials_are_provided,
+    run_sheet_fits,
+    worksheets_fit_one_page,
 )
 
 

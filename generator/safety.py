@@ -7,14 +7,22 @@ so a link written in a form the filters did not foresee still cannot run script.
 
 from __future__ import annotations
 
+import re
 from xml.etree.ElementTree import Element
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
-from generator.render import is_safe_url
-
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href", "poster", "srcset")
+SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+_SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):")
+
+
+def is_safe_url(url: str) -> bool:
+    """True for relative addresses and http(s), mailto and tel; false for javascript:, data: ..."""
+    squeezed = re.sub(r"[\x00-\x20\x7f]", "", url).lower()
+    found = _SCHEME.match(squeezed)
+    return found is None or found.group(1) in SAFE_SCHEMES
 
 
 class _DropUnsafe(Treeprocessor):

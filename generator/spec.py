@@ -41,6 +41,7 @@ METHODOLOGIES = {
         "Gap Selling", "Solution Selling", "Command of the Message",
     )
 }
+WORKSHEET_USERS = {"rep": "The rep", "manager": "You, the manager", "group": "Each person in the group"}
 GROW = {"goal": "Goal", "reality": "Reality", "options": "Options", "way-forward": "Way forward"}
 DIRECTIONS = {"up": "should rise", "down": "should fall"}
 
@@ -162,6 +163,23 @@ LESSON = Fields(
             Field("rep_says", ONE_LINE, "What a rep may say.", example="I've been doing this for ten years."),
             Field("manager_responds", MARKDOWN, "How the manager answers."),
         )), min_items=2), "Pushback a rep may give, with the manager's answer."),
+        Field("worksheets", ListOf(Fields((
+            Field("id", Id(), "The worksheet's id, used in its address; unique within the lesson.",
+                  example="meddicc-gaps"),
+            Field("title", Text(max_length=80), "The worksheet's title. Name it by this title in the prep "
+                  "checklist or materials, and the lesson links to it.", example="MEDDICC gaps on one deal"),
+            Field("for_whom", Choice(WORKSHEET_USERS), "Who fills it in.", example="rep"),
+            Field("instructions", Text(max_length=240), "One or two sentences on how to fill it in.",
+                  required=False, example="One line per letter; write what the buyer said, not what you think."),
+            Field("columns", ListOf(ONE_LINE, min_items=2), "Column headings. With columns, each prompt is a "
+                  "row of a table with space to write in every column; without, each prompt has lines "
+                  "under it.", required=False, example=["Letter", "What we know", "Who said it"]),
+            Field("prompts", ListOf(ONE_LINE, min_items=1), "The questions or row labels, in order.",
+                  example=["Metrics: what number will the buyer measure?"]),
+            Field("lines", Integer(1, 12), "Lines of writing space for each prompt (default 3; with "
+                  "columns, the height of each row in lines).", required=False, example=3),
+        )), unique_by="id"), "Printable sheets the lesson uses, each on its own page: the only sheets a "
+              "lesson's prep and materials may ask for.", required=False),
         Field("prerequisites", ListOf(Id("lesson"), unique=True),
               "Ids of lessons to run first.", required=False, example=["discovery-basics"]),
         Field("related", ListOf(Id("lesson"), unique=True),

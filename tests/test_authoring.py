@@ -49,6 +49,24 @@ WARNINGS = {
         replace(SHORT, "  A call without a next step", "  " + "word " * 121 + "\n\n  A call without a next step"),
         f"{SHORT}:16:6: warning: why: has a paragraph of 121 words; split it or cut it to 120 or fewer",
     ),
+    "a sheet the site does not print": (
+        replace(SHORT, "checklist: [Open the rep's calendar]", "checklist: [Print the call sheet for the rep]"),
+        (f"{SHORT}:14:15: warning: prep.checklist[0]: asks for a sheet the lesson does not declare; add it "
+         "under worksheets and name it by its title"),
+    ),
+    "a run sheet too long for its page": (
+        replace(SHORT, "    strong: Dated next step with an owner",
+                "    strong: Dated next step with an owner" + ", agreed by the buyer on the call" * 40),
+        (f"{SHORT}:30:3: warning: rubric: the run sheet does not fit on one page, the most a 10-minute lesson "
+         "gets (about 7 lines too many); shorten the rubric's descriptions: they take the most room"),
+    ),
+    "a worksheet too long for a page": (
+        replace(SHORT, "prerequisites: [discovery-pain-chain]\n",
+                "prerequisites: [discovery-pain-chain]\nworksheets:\n  - id: calls\n    title: Every call this month\n"
+                "    for_whom: rep\n    prompts: [" + ", ".join(f"Call {i}" for i in range(1, 31)) + "]\n"),
+        (f"{SHORT}:51:5: warning: worksheets[0]: the worksheet 'Every call this month' does not fit on one "
+         "printed page (about 741 mm too long); give it fewer prompts or fewer lines each"),
+    ),
 }
 
 

@@ -10,77 +10,18 @@ from __future__ import annotations
 import collections
 import functools
 import http.server
-import os
+import json
 import re
 import threading
-from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import icalendar
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import FIXTURES, SHIPPED_URL, BuiltSite
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from conftest import FIXTURES, PREFIX, SHIPPED_URL, BuiltSite, SubPath
+from playwright.sync_api import Browser, Page, expect
 
 from generator.pipeline import check
-
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-"""Debian's chromium (which .ci/run installs); CHROMIUM names another build, e.g. on GitHub's runners."""
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
-
-
-PREFIX = urlsplit(SHIPPED_URL).path
-
-
-class _SubPath(http.server.SimpleHTTPRequestHandler):
-    """Serves the site under the sub-path of its site_url, like GitHub Pages serves a project site."""
-
-    def translate_path(self, path: str) -> str:
-        if not path.startswith(PREFIX):
-            return "/nonexistent"
-        return super().translate_path("/" + path[len(PREFIX):])
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        page = Path(self.directory) / "404.html"
-        if code == 404 and page.is_file():  # GitHub Pages answers with the site's 404 page
-            body = page.read_bytes()
-            self.send_response(404)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-        else:
-            super().send_error(code, message, explain)
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def base_url(shipped_site: BuiltSite) -> Iterator[str]:
-    handler = functools.partial(_SubPath, directory=str(shipped_site.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
-    server.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    assert CHROMIUM.exists(), "install Debian's chromium (apt-get install chromium); .ci/run does"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
-    yield context.new_page()
-    context.close()
 
 
 def _page_types(site: BuiltSite) -> dict[str, str]:
@@ -97,6 +38,22 @@ def _page_types(site: BuiltSite) -> dict[str, str]:
         "measure": "measure/",
         "authoring guide": "authoring/",
         "404": "no-such-page/",
+        **view_pages(site),
+    }
+
+
+def view_pages(site: BuiltSite) -> dict[str, str]:
+    """One page of each printable view: a lesson with a role-play, a handout and a worksheet."""
+    curriculum = check(site.root / "curriculum")
+    lesson = next(l for l in curriculum.lessons.values()
+                  if l.roleplay and l.worksheets and "team-meeting" in l.formats)
+    track = next(iter(curriculum.tracks.values()))
+    return {
+        "run sheet": f"lessons/{lesson.id}/run-sheet/",
+        "role-play cards": f"lessons/{lesson.id}/cards/",
+        "handout": f"lessons/{lesson.id}/handout/",
+        "worksheet": f"lessons/{lesson.id}/worksheets/{lesson.worksheets[0].id}/",
+        "week's run sheets": f"tracks/{track.id}/week-1/",
     }
 
 
@@ -166,8 +123,16 @@ def test_search_finds_a_lesson_by_a_word_from_its_objective(page: Page, base_url
         html = (shipped_site.site / "lessons" / lesson["id"] / "index.html").read_text(encoding="utf-8")
         objective = re.search(r'id="objective".*?<p>(.*?)</p>', html, re.DOTALL).group(1)
         objectives[lesson["title"]] = set(re.findall(r"[a-z]{7,}", objective.lower()))
+    # A word only that lesson's objective has, and no other page of the site (so the search's first
+    # results are not taken by other pages that merely mention it).
     counts = collections.Counter(w for words in objectives.values() for w in words)
-    title, word = next((t, w) for t, words in objectives.items() for w in sorted(words) if counts[w] == 1)
+    index = json.loads((shipped_site.site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    pages: dict[str, set[str]] = collections.defaultdict(set)
+    for doc in index["docs"]:
+        for w in set(re.findall(r"[a-z]{7,}", (doc["title"] + " " + doc["text"]).lower())):
+            pages[w].add(doc["location"].split("#")[0])
+    title, word = next((t, w) for t, words in objectives.items() for w in sorted(words)
+                       if counts[w] == 1 and len(pages[w]) == 1)
     page.goto(base_url)
     page.locator("label.md-search__icon, .md-search__input").first.click()
     page.fill("input.md-search__input", word)
@@ -220,10 +185,13 @@ def test_track_calendar_holds_every_session(page: Page, base_url: str, shipped_s
     assert len(calendar.walk("VEVENT")) == track["sessions"]
 
 
+@pytest.mark.parametrize("width", [1280, 390])
 @pytest.mark.parametrize("kind", ["home", "catalogue", "lesson", "manager lesson", "tracks", "track",
-                                  "skills", "skill", "measure", "authoring guide", "404"])
+                                  "skills", "skill", "measure", "authoring guide", "404", "run sheet",
+                                  "role-play cards", "handout", "worksheet", "week's run sheets"])
 def test_page_is_accessible_quiet_and_self_contained(page: Page, base_url: str, shipped_site: BuiltSite,
-                                                     kind: str) -> None:
+                                                     kind: str, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 900})
     errors: list[str] = []
     foreign: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
@@ -237,6 +205,7 @@ def test_page_is_accessible_quiet_and_self_contained(page: Page, base_url: str, 
         for v in results.response["violations"] if v["impact"] in ("serious", "critical")
     ]
     assert serious == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= width, "the page scrolls sideways"
     assert errors == [] or all("404" in e for e in errors) and kind == "404"
     assert foreign == []
 
@@ -253,6 +222,28 @@ HOSTILE = {
 }
 
 
+HOSTILE_WORKSHEET = """worksheets:
+  - id: hostile
+    title: 'Sheet <script>alert("sheet")</script>'
+    for_whom: rep
+    instructions: 'Fill <img src=x onerror="alert(6)"> in'
+    prompts: ['<svg onload=alert(7)> prompt', '{{ config.site_name }}']
+  - id: table
+    title: Table sheet
+    for_whom: group
+    columns: ['<b onmouseover=alert(8)>col</b>', 'two']
+    prompts: ['<script>alert(9)</script>']
+"""
+HOSTILE_PLAY = {
+    "    You are polite and busy.": "    <script>alert('brief')</script> You are polite and busy.",
+    "  scenario: |\n    A first discovery call": "  scenario: |\n    <img src=x onerror=alert(10)> A first discovery call",
+    '      "You said new hires take': '      [go](javascript:alert(11)) "You said new hires take',
+}
+VIEWS = ("lessons/short-lesson/", "lessons/short-lesson/run-sheet/", "lessons/short-lesson/worksheets/hostile/",
+         "lessons/short-lesson/worksheets/table/", "lessons/discovery-pain-chain/cards/",
+         "lessons/discovery-pain-chain/handout/", "tracks/starter/week-2/")
+
+
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from conftest import make_project, run
@@ -263,14 +254,22 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for old, new in HOSTILE.items():
         assert old in text, old
         text = text.replace(old, new)
-    lesson.write_text(text + "sources:\n  - title: '[1]: javascript:alert(5)'\n", encoding="utf-8")
+    lesson.write_text(text + "sources:\n  - title: '[1]: javascript:alert(5)'\n" + HOSTILE_WORKSHEET,
+                      encoding="utf-8")
+    other = root / "curriculum/lessons/discovery-pain-chain.yaml"  # a role-play and a handout
+    text = other.read_text(encoding="utf-8")
+    for old, new in HOSTILE_PLAY.items():
+        assert old in text, old
+        text = text.replace(old, new)
+    other.write_text(text, encoding="utf-8")
     result = run("build", cwd=root, SITE_URL=SHIPPED_URL)
     assert result.code == 0, result.err
     return root / "site"
 
 
-def test_text_from_yaml_never_runs_as_script(browser: Browser, hostile_site: Path) -> None:
-    handler = functools.partial(_SubPath, directory=str(hostile_site))
+@pytest.mark.parametrize("path", VIEWS)
+def test_text_from_yaml_never_runs_as_script(browser: Browser, hostile_site: Path, path: str) -> None:
+    handler = functools.partial(SubPath, directory=str(hostile_site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     page = browser.new_page()
@@ -279,21 +278,45 @@ def test_text_from_yaml_never_runs_as_script(browser: Browser, hostile_site: Pat
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     page.on("console", lambda m: console.append(m.text))
     try:
-        page.goto(f"http://127.0.0.1:{server.server_address[1]}{PREFIX}lessons/short-lesson/")
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}{PREFIX}{path}")
         page.wait_for_load_state("networkidle")
-        for link in page.locator("article a").all():  # clicking every link must not run script either
+        content = "article" if path.count("/") == 2 else "main"  # a lesson page, or a view
+        for link in page.locator(f"{content} a").all():  # clicking a link must not run script either
             href = link.get_attribute("href") or ""
             assert not href.strip().lower().startswith("javascript"), href
-        body = page.locator("article").inner_text()
+        for element in page.locator(f"{content} *").all():
+            names = element.evaluate("e => e.getAttributeNames()")
+            assert not [n for n in names if n.lower().startswith("on")], names
+        for target in page.locator(f"{content} [href], {content} [src]").all():
+            assert "javascript" not in (target.get_attribute("href") or target.get_attribute("src") or "")
+        body = page.locator(content).inner_text()
         assert dialogs == []
         assert [m for m in console if "alert" in m or "title" in m] == []
-        assert page.locator("h1").inner_text().rstrip("¶") == 'Next step <script>alert("title")</script>'
-        for literal in ('<img src=x onerror="alert(1)">', "[click](javascript:alert(2))",
-                        "{{ config.site_name }} and {% raw %}x{% endraw %} <svg onload=alert(3)>",
-                        '<a href="javascript:alert(4)">proof</a>'):
+        assert page.locator(f"{content} script, {content} img, {content} svg, {content} b").count() == 0
+        literals = {
+            "lessons/short-lesson/": ['Next step <script>alert("title")</script>', '<img src=x onerror="alert(1)">',
+                                      "[click](javascript:alert(2))", '<a href="javascript:alert(4)">proof</a>',
+                                      "{{ config.site_name }} and {% raw %}x{% endraw %} <svg onload=alert(3)>"],
+            "lessons/short-lesson/run-sheet/": ['Next step <script>alert("title")</script>',
+                                                '<img src=x onerror="alert(1)">',
+                                                '<a href="javascript:alert(4)">proof</a>'],
+            "lessons/short-lesson/worksheets/hostile/": ['Sheet <script>alert("sheet")</script>',
+                                                         '<img src=x onerror="alert(6)">',
+                                                         "<svg onload=alert(7)> prompt", "{{ config.site_name }}"],
+            "lessons/short-lesson/worksheets/table/": ["<b onmouseover=alert(8)>col</b>",
+                                                       "<script>alert(9)</script>"],
+            "lessons/discovery-pain-chain/cards/": ["<script>alert('brief')</script>",
+                                                    "<img src=x onerror=alert(10)>"],
+            "lessons/discovery-pain-chain/handout/": ["[go](javascript:alert(11))"],
+            "tracks/starter/week-2/": ['Next step <script>alert("title")</script>'],
+        }[path]
+        for literal in literals:
             assert literal in body, literal
-        assert page.locator("article script, article img, article svg[onload]").count() == 0
-        assert 'Next step <script>alert("title")</script>' in page.title()
+        if path == "lessons/short-lesson/":
+            assert page.locator("h1").inner_text().rstrip("¶") == 'Next step <script>alert("title")</script>'
+            assert 'Next step <script>alert("title")</script>' in page.title()
+        if "run-sheet" in path or "worksheets/hostile" in path:
+            assert "<script>" in page.title()  # the title shows as text, not as markup
     finally:
         page.close()
         server.shutdown()

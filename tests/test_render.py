@@ -9,7 +9,8 @@ import pytest
 from conftest import FIXTURES
 
 from generator.pipeline import check
-from generator.render import inline, is_safe_url, markdown, render_site
+from generator.render import inline, markdown, render_site
+from generator.safety import is_safe_url
 
 GOLDEN = Path(__file__).parent / "golden"
 TODAY = dt.date(2026, 11, 20)
@@ -102,10 +103,10 @@ def test_preview_cache_rerenders_only_what_an_edit_changes(mini: Path, tmp_path:
     lesson.write_text(lesson.read_text(encoding="utf-8").replace("Book the next step", "Book it"),
                       encoding="utf-8")
     second = generate(mini / "curriculum", out, cache)
-    # The edit is in one lesson's assignment: only its page (not its calendar or any other item page)
-    # is written again, besides the site-wide pages that are always rendered.
+    # The edit is in one lesson's assignment: only the pages that print it are written again (its
+    # page, its run sheet and the week's run sheets of the track that runs it), not its calendar.
     assert first.written.written == len(render_site(check(mini / "curriculum"), TODAY))
-    assert second.written.written == 1
+    assert second.written.written == 3
     generate(mini / "curriculum", tmp_path / "fresh")
     assert tree_digest(out) == tree_digest(tmp_path / "fresh")
     title = lesson.read_text(encoding="utf-8").replace("Name the next step", "Name the step")
