@@ -111,6 +111,7 @@ def make_environment() -> Environment:
         direction=lambda v: _labels(v, spec.DIRECTIONS),
         for_whom=lambda v: _labels(v, spec.WORKSHEET_USERS),
         markdown_html=views.markdown_to_html,
+        shift_headings=views.shift_headings,
     )
     env.globals.update(roles=views.roles, run_sheet_plan=runsheet.plan)
     return env
@@ -135,4 +136,5 @@ def render_site(curriculum: Curriculum, today: dt.date, part: tuple[int, int] = 
                 pages[path] = None
             else:
                 pages[path] = kind.make(site, item, path)
+    views.forget_conversions()
     return pages

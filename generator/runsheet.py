@@ -24,7 +24,7 @@ ONE_PAGE_MINUTES = 20
 """Lessons up to this long get one page; longer ones two."""
 LINES_PER_PAGE = 62.0
 """Estimated lines that fit on the shorter paper (Letter: 279 mm less 10 mm margins, 980 CSS px).
-Measured on the shipped lessons in Chromium, a run sheet takes 13.2 to 15.3 px per estimated line;
+Measured on the shipped lessons in Chromium, a run sheet takes 14.1 to 15.3 px per estimated line;
 62 lines at the worst of those is 950 px, which leaves a margin for the estimate's error."""
 CHARS_PER_LINE = 108
 """Characters in a full-width line of 9 pt type on the narrower paper (A4's 188 mm between margins)."""

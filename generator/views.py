@@ -19,18 +19,46 @@ from markupsafe import Markup
 
 from generator.safety import SafeLinksExtension
 
-EXTENSIONS = ("admonition", "attr_list", "md_in_html", "tables")
-"""The Markdown extensions the view templates use (a subset of mkdocs.yml's)."""
+EXTENSIONS = ("tables",)
+"""The Markdown extensions the views use (a subset of mkdocs.yml's). Their wrappers are HTML in the
+templates, so only author text goes through Markdown."""
+NESTED = ("admonition", "md_in_html")
+"""Added for the one view that nests Markdown in HTML (the handout's strong and weak examples); they
+cost four times the plain conversion, so the other views do without."""
 
 
 @functools.cache
-def _converter() -> Markdown:
-    return Markdown(extensions=[*EXTENSIONS, SafeLinksExtension()])
+def _converter(nested: bool) -> Markdown:
+    return Markdown(extensions=[*EXTENSIONS, *(NESTED if nested else ()), SafeLinksExtension()])
 
 
-def markdown_to_html(text: str) -> Markup:
-    """Markdown made by a view template (author text already made safe by the filters) as HTML."""
-    return Markup(_converter().reset().convert(str(text)))
+_converted: dict[str, Markup] = {}
+
+
+def markdown_to_html(text: str, nested: bool = False) -> Markup:
+    """Markdown made by a view template (author text already made safe by the filters) as HTML.
+
+    The same Markdown gives the same HTML, so it is converted once per rendering: a lesson's run
+    sheet is also printed in the week's run sheets of every track that runs it.
+    """
+    key = ("N" if nested else "P") + str(text)
+    if key not in _converted:
+        _converted[key] = Markup(_converter(nested).reset().convert(key[1:]))
+    return _converted[key]
+
+
+def forget_conversions() -> None:
+    """Drop the conversions kept by ``markdown_to_html`` (at the end of each rendering)."""
+    _converted.clear()
+
+
+_HEADING = re.compile(r"<(/?)h([1-5])\b")
+
+
+def shift_headings(html: str) -> Markup:
+    """HTML with every heading one level down (a run sheet's h1 becomes an h2 in a week's print-out).
+    Safe on the views' own HTML: author text cannot hold a tag, as the filters escape ``<``."""
+    return Markup(_HEADING.sub(lambda found: f"<{found[1]}h{int(found[2]) + 1}", str(html)))
 
 
 def roles(lesson: Mapping[str, Any]) -> tuple[str, str]:

@@ -145,6 +145,7 @@ def _print(browser: Browser, url: str, paper: str) -> tuple[int, list[str]]:
     printed box spills beyond the page's text width or clips its own text."""
     width_mm = {"A4": 210, "Letter": 215.9}[paper] - 22  # views.css: 11 mm side margins
     page = browser.new_page(viewport={"width": round(width_mm * 96 / 25.4), "height": 1000})
+    page.clock.set_fixed_time(dt.datetime(2026, 12, 3, 21, 30))  # the widest clock times: 22:00 on
     try:
         page.goto(url)
         page.wait_for_load_state("networkidle")
