@@ -215,7 +215,7 @@ PAGES: tuple[PageKind, ...] = (
     PageKind("lesson", "lessons/{lesson.id}.md", template("lesson.md.j2"), _lesson_page_shows, _lessons),
     PageKind("lesson calendar", "lessons/{lesson.id}.ics",
              lambda s, i, p: lesson_calendar(i["lesson"], s.calendar_start, s.stamp),
-             lambda s, i: (i["lesson"], s.calendar_start), _lessons),
+             lambda s, i: (i["lesson"], s.today), _lessons),
     PageKind("skill", "skills/{skill.id}.md", template("skill.md.j2"), _skill_page_shows, _skills),
     PageKind("track", "tracks/{track.id}.md", template("track.md.j2"),
              lambda s, i: (i["track"], _track_lessons(s, i["track"]), s.calendar_start), _tracks),
@@ -232,7 +232,7 @@ PAGES: tuple[PageKind, ...] = (
              _track_weeks),
     PageKind("track calendar", "tracks/{track.id}.ics",
              lambda s, i, p: track_calendar(i["track"], s.curriculum, s.calendar_start, s.stamp),
-             lambda s, i: (i["track"], _track_lessons(s, i["track"]), s.calendar_start), _tracks),
+             lambda s, i: (i["track"], _track_lessons(s, i["track"]), s.today), _tracks),
 )
 
 
