@@ -62,7 +62,7 @@ class Site:
         """What lists and indexes show of every lesson (not its full text)."""
         return tuple(
             (l.id, l.title, l.summary, l.objective, l.minutes, l.prep.minutes, l.formats, l.levels, l.timing,
-             l.stage, l.audience, l.skills, l.indicators, bool(l.roleplay))
+             l.stage, l.audience, l.skills, l.indicators)
             for l in self.curriculum.lessons.values()
         )
 
@@ -234,11 +234,6 @@ PAGES: tuple[PageKind, ...] = (
              lambda s, i, p: track_calendar(i["track"], s.curriculum, s.calendar_start, s.stamp),
              lambda s, i: (i["track"], _track_lessons(s, i["track"]), s.today), _tracks),
 )
-
-
-def page_paths(curriculum: Curriculum) -> list[str]:
-    """Every path the table gives for ``curriculum``, in table order."""
-    return [path for kind in PAGES for path, _ in kind.pages(curriculum)]
 
 
 LISTED = frozenset(kind.path for kind in PAGES if kind.listed)

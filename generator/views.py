@@ -32,7 +32,7 @@ def _converter(nested: bool) -> Markdown:
     return Markdown(extensions=[*EXTENSIONS, *(NESTED if nested else ()), SafeLinksExtension()])
 
 
-_converted: dict[str, Markup] = {}
+_converted: dict[tuple[bool, str], Markup] = {}
 
 
 def markdown_to_html(text: str, nested: bool = False) -> Markup:
@@ -41,9 +41,9 @@ def markdown_to_html(text: str, nested: bool = False) -> Markup:
     The same Markdown gives the same HTML, so it is converted once per rendering: a lesson's run
     sheet is also printed in the week's run sheets of every track that runs it.
     """
-    key = ("N" if nested else "P") + str(text)
+    key = (nested, str(text))
     if key not in _converted:
-        _converted[key] = Markup(_converter(nested).reset().convert(key[1:]))
+        _converted[key] = Markup(_converter(nested).reset().convert(key[1]))
     return _converted[key]
 
 
