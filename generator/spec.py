@@ -217,6 +217,8 @@ TRACK = Fields(
         Field("title", Text(max_length=80), "The track's name.", example="A 12-week coaching plan"),
         Field("summary", Text(max_length=200), "One sentence a manager reads in lists."),
         Field("audience", ONE_LINE, "Who the track is for.", example="A team of 6-10 account executives"),
+        Field("reps", Integer(1, 50), "The team size the track's time figures assume: one-on-ones and "
+              "ride-alongs count once per rep (default 8).", required=False, example=6),
         Field("outcome", MARKDOWN, "What is different at the end, in observable terms."),
         Field("weeks", ListOf(Fields((
             Field("week", Integer(1, 52), "The week number, from 1.", example=1),

@@ -59,8 +59,10 @@ def _all_edits(curriculum: Path) -> list[tuple[Path, Path_, Any]]:
         for path in sorted((curriculum / folder).glob("*.yaml")):
             data = yaml.safe_load(path.read_text(encoding="utf-8"))
             edits += [(path.relative_to(curriculum), at, new) for at, new in _edits(spec.KINDS[kind], data)]
-    # Numbers other pages show: prep minutes (track times) and a follow-up's day (the calendar).
+    # Numbers other pages show: prep minutes (track times), a follow-up's day (the calendar) and a
+    # track's team size (its time figures, on the track page, the tracks index and the home page).
     edits.append((Path("lessons/short-lesson.yaml"), ("prep", "minutes"), 3))
+    edits.append((Path("tracks/starter.yaml"), ("reps",), 3))
     edits.append((Path("lessons/short-lesson.yaml"), ("reinforcement", 0, "day"), 4))
     return edits
 
