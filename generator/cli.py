@@ -153,10 +153,12 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from generator.effort import track_effort
     from generator.pipeline import check
 
     _, curriculum_dir, _ = _project(args)
     c = check(curriculum_dir)
+    efforts = {t.id: track_effort(t, c.lessons) for t in c.tracks.values()}
     listing = {
         "lessons": [
             {
@@ -171,8 +173,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         ],
         "tracks": [
             {"id": t.id, "title": t.title, "weeks": len({w.week for w in t.weeks}),
-             "sessions": len(c.sessions(t)), "manager_minutes": c.manager_minutes(c.sessions(t)),
-             "source": t.source}
+             "sessions": len(c.sessions(t)), "reps": efforts[t.id].reps,
+             "manager_minutes": efforts[t.id].cost.total(efforts[t.id].reps), "source": t.source}
             for t in c.tracks.values()
         ],
         "skills": [

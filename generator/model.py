@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from generator import spec
@@ -23,10 +23,6 @@ class Curriculum:
     tracks_by_lesson: Mapping[str, tuple[str, ...]]
     required_by: Mapping[str, tuple[str, ...]]
     """For each lesson, the lessons that list it as a prerequisite."""
-
-    def manager_minutes(self, sessions: Iterable[Record]) -> int:
-        """The manager's time for some track sessions: each lesson's length plus its prep."""
-        return sum(self.lessons[s.lesson].minutes + self.lessons[s.lesson].prep.minutes for s in sessions)
 
     @staticmethod
     def sessions(track: Record) -> tuple[Record, ...]:

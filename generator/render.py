@@ -16,7 +16,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from generator import runsheet, spec, views
+from generator import effort, runsheet, spec, views
 from generator.cache import PreviewCache
 from generator.model import Curriculum
 from generator.pages import PAGES, Content, Site
@@ -113,7 +113,11 @@ def make_environment() -> Environment:
         markdown_html=views.markdown_to_html,
         shift_headings=views.shift_headings,
     )
-    env.globals.update(roles=views.roles, run_sheet_plan=runsheet.plan)
+    env.globals.update(roles=views.roles, run_sheet_plan=runsheet.plan, track_effort=effort.track_effort,
+                       lesson_costs=effort.lesson_costs, session_cost=effort.session_cost,
+                       is_per_rep=effort.is_per_rep, round_half_up=effort.round_half_up,
+                       default_reps=effort.DEFAULT_REPS, guidance=effort.GUIDANCE)
+    env.tests.update(per_rep=effort.is_per_rep)
     return env
 
 

@@ -107,7 +107,8 @@ def test_list_json_describes_every_item(mini: Path) -> None:
         "timing": "standalone", "stage": "closing", "audience": "reps", "roleplay": False,
         "veteran_variant": False, "resistance": 2, "source": "curriculum/lessons/short-lesson.yaml",
     }
-    assert data["tracks"][0]["manager_minutes"] == 15 + 5 + 10 + 2
+    # The team meeting once; the one-on-one (10 min + 2 prep) once for each of the track's 4 reps.
+    assert (data["tracks"][0]["reps"], data["tracks"][0]["manager_minutes"]) == (4, 15 + 5 + (10 + 2) * 4)
     assert data["skills"][0]["lessons"] == ["discovery-pain-chain", "short-lesson"]
 
 
