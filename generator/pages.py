@@ -27,6 +27,7 @@ from generator.fieldtypes import Record
 from generator.home import Situation, catalogue_filters, situations
 from generator.ics import lesson_calendar, next_monday, track_calendar
 from generator.model import Curriculum
+from generator.plandata import plan_data
 from generator.review import WARNINGS
 from generator.schema import schema_text
 from generator.validate import FIELD_CHECKS, cross_file_checks
@@ -207,6 +208,11 @@ PAGES: tuple[PageKind, ...] = (
              lambda s, i: s.everything_listed, listed=True),
     PageKind("measure", "measure.md", template("measure.md.j2"),
              lambda s, i: s.everything_listed, listed=True),
+    PageKind("plan", "plan.md", template("plan.md.j2"), _unchanging, listed=True),
+    PageKind("coaching log", "log.md", template("log.md.j2"), _unchanging, listed=True),
+    PageKind("scorecard", "scorecard.md", template("scorecard.md.j2"), _unchanging, listed=True),
+    PageKind("planner data", "data/curriculum.json", lambda s, i, p: plan_data(s.curriculum),
+             lambda s, i: s.curriculum),
     PageKind("authoring guide", "authoring.md", template("authoring.md.j2", **_authoring_values()),
              _unchanging),
     PageKind("schema", "schema/{kind}.schema.json", lambda s, i, p: schema_text(i["kind"]), _unchanging,

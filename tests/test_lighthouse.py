@@ -40,6 +40,9 @@ PAGES = [
     "",
     "measure/",
     "tracks/twelve-week-team-plan/",
+    "plan/",
+    "log/",
+    "scorecard/",
 ]
 """Paths under the site's root that must score 100; add a page by adding its path here."""
 

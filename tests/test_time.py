@@ -14,6 +14,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from conftest import FIXTURES, REPO, BuiltSite
+from playwright.sync_api import Browser, Page, expect
 
 from generator import spec
 from generator.pipeline import check
@@ -213,6 +214,69 @@ def test_the_team_size_field_is_described_with_its_default() -> None:
     field = spec.TRACK.by_name["reps"]
     assert not field.required
     assert f"(default {DEFAULT_REPS})" in field.description
+
+
+# In the browser.
+
+def _figure(page: Page) -> str:
+    return " ".join(page.locator(".team-figures p").first.inner_text().split())
+
+
+def test_typing_a_team_size_recounts_the_time_and_is_remembered(page: Page, base_url: str) -> None:
+    track = TRACKS["twelve-week-team-plan"]
+    page.goto(base_url + "tracks/twelve-week-team-plan/")
+    size = page.get_by_label("Reps you coach")
+    expect(size).to_have_value("8")
+    assert _figure(page).startswith(f"{duration(count(track, 8)['total'])} over 12 weeks for a team of 8")
+    size.fill("5")
+    n = count(track, 5)
+    expect(page.locator(".team-figures p").first).to_have_text(
+        f"{duration(n['total'])} over 12 weeks for a team of 5: {duration(n['sessions'])} in sessions and "
+        f"{duration(n['prep'])} preparing.")
+    week, busiest = n["busiest"]
+    expect(page.locator(".team-figures p").nth(1)).to_have_text(
+        f"{duration(n['average'])} in an average week; {duration(busiest)} in the busiest (week {week}).")
+    first = count({**track, "weeks": track["weeks"][:1]}, 5)
+    expect(page.locator(".week-minutes").first).to_have_text(duration(first["total"]))
+    expect(page.locator(".team-figures")).to_have_attribute("aria-live", "polite")
+
+    size.focus()
+    page.keyboard.press("ArrowUp")  # the keyboard works: 6
+    expect(page.locator(".team-of").first).to_have_text("a team of 6")
+    size.fill("0")  # out of range: the figures keep the last good size
+    expect(page.locator(".team-of").first).to_have_text("a team of 6")
+    size.fill("1")
+    expect(page.locator(".team-of").first).to_have_text("one rep")
+    expect(page.locator(".team-figures p").first).to_contain_text(duration(count(track, 1)["total"]))
+
+    # Remembered on other pages: the tracks index, a lesson page and the home page use it.
+    page.goto(base_url + "tracks/")
+    row = page.locator("article table tbody tr").filter(has_text=track["title"])
+    expect(row.locator("td").last).to_have_text(f"{duration(count(track, 1)['total'])} for one rep")
+    lesson = next(i for i, l in LESSONS.items() if l["formats"] == ["one-on-one"])
+    page.goto(base_url + f"lessons/{lesson}/")
+    minutes = LESSONS[lesson]["minutes"]
+    expect(page.locator(".at-a-glance dd").first).to_have_text(f"{minutes} min per rep: {duration(minutes)} for one rep")
+    page.goto(base_url + "tracks/coaching-the-veteran/")  # its own default is 2; the size chosen wins
+    expect(page.get_by_label("Reps you coach")).to_have_value("1")
+    assert page.evaluate("localStorage.getItem('curriculum-team-size')") == "1"
+
+
+def test_a_size_the_planner_saved_is_used_and_without_javascript_the_default_shows(
+        page: Page, browser: Browser, base_url: str) -> None:
+    track = TRACKS["twelve-week-team-plan"]
+    page.goto(base_url + "tracks/")
+    page.evaluate("localStorage.setItem('curriculum-team-size', '12')")
+    page.goto(base_url + "tracks/twelve-week-team-plan/")
+    expect(page.get_by_label("Reps you coach")).to_have_value("12")
+    assert _figure(page).startswith(f"{duration(count(track, 12)['total'])} over 12 weeks for a team of 12")
+
+    context = browser.new_context(java_script_enabled=False)
+    plain = context.new_page()
+    plain.goto(base_url + "tracks/twelve-week-team-plan/")
+    expect(plain.locator("#team-size")).to_be_hidden()
+    assert _figure(plain).startswith(f"{duration(count(track, 8)['total'])} over 12 weeks for a team of 8")
+    context.close()
 
 
 def test_the_fixture_track_is_counted_for_its_own_team_size() -> None:

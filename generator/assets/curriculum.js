@@ -1,7 +1,8 @@
 /* Curriculum site behaviour. Every page works without it; this adds:
  * - catalogue filters whose state lives in the URL (so a filtered list can be shared),
  * - prep checklists remembered in this browser,
- * - calendar files moved to the start date the manager picks.
+ * - calendar files moved to the start date the manager picks,
+ * - time figures recomputed for the team size the manager types (remembered in this browser).
  */
 (function () {
   "use strict";
@@ -108,7 +109,84 @@
     });
   }
 
+  var TEAM_KEY = "curriculum-team-size";
+
+  /** Minutes as the site prints them (the `duration` filter): "45 min", "2 h", "1 h 35 min". */
+  function duration(minutes) {
+    var m = Math.round(minutes);
+    var hours = Math.floor(m / 60);
+    var rest = m % 60;
+    if (!hours) return rest + " min";
+    return rest ? hours + " h " + rest + " min" : hours + " h";
+  }
+
+  function validSize(value) {
+    var n = Number(value);
+    return String(value).trim() !== "" && Number.isInteger(n) && n >= 1 && n <= 50 ? n : null;
+  }
+
+  function storedSize() {
+    try { return validSize(localStorage.getItem(TEAM_KEY)); } catch (e) { return null; }
+  }
+
+  /* Each figure that depends on the team size n carries its minutes once (data-once) and per rep
+   * (data-per-rep), divided by data-divide for a week's average; the busiest week carries each week
+   * as "number:once:perRep". The page prints them for the track's team size; this redraws them. */
+  function teamSize() {
+    var input = document.getElementById("team-size");
+    var figures = document.querySelectorAll(".team-minutes, .team-of, .team-busiest");
+    if (!figures.length) return;
+
+    function render(n) {
+      document.querySelectorAll(".team-minutes").forEach(function (el) {
+        var minutes = Number(el.dataset.once) + Number(el.dataset.perRep) * n;
+        el.textContent = duration(minutes / Number(el.dataset.divide || 1));
+      });
+      document.querySelectorAll(".team-of").forEach(function (el) {
+        el.textContent = n === 1 ? "one rep" : "a team of " + n;
+      });
+      document.querySelectorAll(".team-busiest").forEach(function (el) {
+        var best = null;
+        el.dataset.weeks.split(" ").forEach(function (week) {
+          var parts = week.split(":").map(Number);
+          var minutes = parts[1] + parts[2] * n;
+          if (!best || minutes > best.minutes) best = { week: parts[0], minutes: minutes };
+        });
+        if (best) el.textContent = duration(best.minutes) + " in the busiest (week " + best.week + ")";
+      });
+    }
+
+    var size = storedSize();
+    if (size) render(size);
+    if (input) {
+      var shown = validSize(input.value) || 1;
+      if (size) input.value = size;
+      else size = shown;
+      input.closest(".team-size").hidden = false;
+      input.addEventListener("input", function () {
+        var n = validSize(input.value);
+        input.setAttribute("aria-invalid", n ? "false" : "true");
+        if (!n || n === size) return;
+        size = n;
+        render(n);
+        try { localStorage.setItem(TEAM_KEY, String(n)); } catch (e) { /* private mode */ }
+      });
+      input.addEventListener("change", function () {
+        if (!validSize(input.value)) input.value = size;  // back to the last good size
+        input.setAttribute("aria-invalid", "false");
+      });
+    }
+    window.addEventListener("storage", function (event) {
+      var n = event.key === TEAM_KEY ? validSize(event.newValue) : null;
+      if (!n) return;
+      size = n;
+      if (input) input.value = n;
+      render(n);
+    });
+  }
+
   filters();
   checklists();
   calendars();
+  teamSize();
 })();

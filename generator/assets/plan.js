@@ -144,7 +144,7 @@
   function emptyState(today) {
     return {
       version: VERSION, id: randomId(), track: "", start: nextMonday(today), weeks: QUARTER_WEEKS,
-      team: { weekday: 1, time: "09:00" }, reps: [], focus: {}, overrides: {}, log: [], indicators: {},
+      team: { weekday: 1, time: "09:00" }, reps: [], focus: {}, overrides: {}, log: [], indicators: {}, watch: {},
     };
   }
 
@@ -631,24 +631,32 @@
     return Object.keys(data.skills).filter(function (s) { return skills[s]; });
   }
 
-  /** The leading indicators of the coached skills, one line per distinct number, with the baseline
-   * and latest value the manager noted. */
+  /** One leading indicator to watch per coached skill: the one the manager picked (`state.watch`),
+   * else the first named by a lesson of the plan that builds the skill, else by any lesson of the
+   * skill; with the other numbers of that skill to pick from, and the baseline and latest value the
+   * manager noted. */
   function indicators(state, data, plan) {
-    var seen = {};
-    var list = [];
-    coachedSkills(state, data, plan).forEach(function (skill) {
-      data.skills[skill].lessons.forEach(function (id) {
+    var planned = [];
+    (plan || schedule(state, data)).weeks.forEach(function (week) {
+      week.events.forEach(function (event) { if (planned.indexOf(event.lesson) === -1) planned.push(event.lesson); });
+    });
+    return coachedSkills(state, data, plan).map(function (skill) {
+      var lessons = planned.filter(function (id) { return data.lessons[id].skills.indexOf(skill) !== -1; })
+        .concat(data.skills[skill].lessons.filter(function (id) { return planned.indexOf(id) === -1; }));
+      var options = [];
+      lessons.forEach(function (id) {
         data.lessons[id].indicators.forEach(function (item) {
           var key = item.metric.toLowerCase();
-          if (seen[key]) return;
-          seen[key] = true;
-          var noted = state.indicators[key] || {};
-          list.push({ key: key, skill: skill, metric: item.metric, direction: item.direction, how: item.how,
-            baseline: noted.baseline || "", latest: noted.latest || "" });
+          if (!options.some(function (o) { return o.key === key; })) {
+            options.push({ key: key, metric: item.metric, direction: item.direction, how: item.how });
+          }
         });
       });
-    });
-    return list;
+      var picked = options.filter(function (o) { return o.key === (state.watch || {})[skill]; })[0] || options[0];
+      var noted = state.indicators[picked.key] || {};
+      return { skill: skill, key: picked.key, metric: picked.metric, direction: picked.direction, how: picked.how,
+        baseline: noted.baseline || "", latest: noted.latest || "", options: options };
+    }).filter(function (row) { return row.options.length; });
   }
 
   // ---- Backups: export and import ----------------------------------------------------------------
@@ -684,7 +692,7 @@
         input.version + "; this site reads version " + VERSION + "). Import it on the newer site." };
     }
     var state = { version: VERSION, id: "", track: "", start: "", weeks: QUARTER_WEEKS, team: { weekday: 1, time: "09:00" },
-      reps: [], focus: {}, overrides: {}, log: [], indicators: {} };
+      reps: [], focus: {}, overrides: {}, log: [], indicators: {}, watch: {} };
     state.id = typeof input.id === "string" && /^[a-z0-9]{1,40}$/.test(input.id) ? input.id : (bad("The plan id is missing or malformed."), "");
     if (input.track) {
       if (typeof input.track !== "string") bad("The track is not an id.");
@@ -790,6 +798,13 @@
         bad("An indicator note is not in the right shape."); return;
       }
       state.indicators[key] = { baseline: noted.baseline || "", latest: noted.latest || "" };
+    });
+
+    if (input.watch !== undefined && !isObject(input.watch)) bad("The indicators to watch are not in the right shape.");
+    Object.keys(isObject(input.watch) ? input.watch : {}).forEach(function (skill) {
+      if (!data.skills[skill]) { unknown.skills[skill] = true; return; }
+      if (!isText(input.watch[skill], 200)) { bad("An indicator to watch is not in the right shape."); return; }
+      state.watch[skill] = input.watch[skill];
     });
 
     var gone = [];

@@ -191,7 +191,9 @@ test("the scorecard counts sessions held against the plan, follow-ups on time an
   assert.deepEqual([again.first, again.latest, again.trend, again.count], ["weak", "solid", "up", 2]);
   // Before the plan starts, nothing is due.
   assert.deepEqual(P.scorecard(state, DATA, "2027-01-01").team, { planned: 0, held: 0 });
-  assert.deepEqual(card.indicators.map((i) => i.metric), ["Calls with a stated cost"]);
+  // One number to watch per coached skill, from the plan's lessons first.
+  assert.deepEqual(card.indicators.map((i) => [i.skill, i.metric]),
+    [["discovery", "Calls with a stated cost"], ["closing", "Calls with a stated cost"], ["coaching", "Calls with a stated cost"]]);
 });
 
 test("a backup reads back as the same state", () => {
