@@ -2,8 +2,9 @@
 
 Times are floating (no time zone): 10:00 means 10:00 wherever the manager's calendar is. The files
 start on ``start`` (a Monday the pipeline chooses); the page's small form shifts every date in the
-browser to the start the manager picks. Everything here is a pure function of its arguments, so two
-builds of the same content and start date give the same bytes.
+browser to the start the manager picks, so a track's weeks fall on the weekday picked. Everything
+here is a pure function of its arguments, so two builds of the same content and start date give the
+same bytes.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import datetime as dt
 from icalendar import Calendar, Event
 
 from generator import spec
+from generator.effort import is_per_rep, session_cost
 from generator.fieldtypes import Record
 from generator.model import Curriculum
 
@@ -66,20 +68,32 @@ def lesson_calendar(lesson: Record, start: dt.date, stamp: dt.datetime) -> bytes
     return calendar.to_ical()
 
 
+def _how(lesson: Record, format: str) -> str:
+    """The session's format and the manager's prep, as the event's description says them."""
+    name = spec.FORMATS[format]
+    if is_per_rep(format):
+        return (f"{name}: run it with each rep, {lesson.minutes} min each; "
+                f"prep {lesson.prep.minutes} min per rep.")
+    if not session_cost(lesson, format).once_session:
+        return f"{name}: the reps work through it on their own; {lesson.prep.minutes} min to set it up and check it."
+    return f"Format: {name}. Prep {lesson.prep.minutes} min."
+
+
 def track_calendar(track: Record, curriculum: Curriculum, start: dt.date, stamp: dt.datetime) -> bytes:
-    """Every session of the plan: week N's sessions from the Tuesday of week N at 10:00, back to back."""
+    """Every session of the plan: week N's sessions on ``start`` + 7 × (N − 1) days from 10:00, back to
+    back, so each week falls on the weekday the plan starts on."""
     calendar = _calendar(track.title)
     cursor: dict[int, dt.datetime] = {}
     for w, week in enumerate(track.weeks):
-        day = start + dt.timedelta(weeks=week.week - 1, days=1)
+        day = start + dt.timedelta(weeks=week.week - 1)
         at = cursor.get(week.week, dt.datetime.combine(day, SESSION_TIME))
         for s, session in enumerate(week.sessions):
             lesson = curriculum.lessons[session.lesson]
             label = week.label or f"Week {week.week}"
             calendar.add_component(_event(
                 f"{track.id}-{w}-{s}", at, lesson.minutes, f"{label}: {lesson.title}",
-                f"{track.title}. Focus: {week.focus}. Format: {spec.FORMATS[session.format]}. "
-                f"Prep {lesson.prep.minutes} min. Objective: {lesson.objective}",
+                f"{track.title}. Focus: {week.focus}. {_how(lesson, session.format)} "
+                f"Objective: {lesson.objective}",
                 stamp,
             ))
             at += dt.timedelta(minutes=lesson.minutes)

@@ -8,6 +8,7 @@ accessibility failures and a page that needs JavaScript to show its lessons.
 from __future__ import annotations
 
 import collections
+import datetime as dt
 import functools
 import http.server
 import json
@@ -183,6 +184,29 @@ def test_track_calendar_holds_every_session(page: Page, base_url: str, shipped_s
     page.goto(base_url + f"tracks/{track['id']}/")
     calendar = _download(page, lambda: page.click("a.ics-link"))
     assert len(calendar.walk("VEVENT")) == track["sessions"]
+
+
+def test_track_calendar_puts_each_week_on_the_weekday_picked(page: Page, base_url: str,
+                                                             shipped_site: BuiltSite) -> None:
+    track = check(shipped_site.root / "curriculum").tracks["twelve-week-team-plan"]
+    page.goto(base_url + f"tracks/{track.id}/")
+    note = page.locator(".ics p").filter(has_text="weekday of the first day")
+    expect(note).to_contain_text("pick a Thursday and every week falls on Thursdays")
+    expect(note.get_by_role("link", name="My plan")).to_have_attribute("href", "../../plan/")
+    default = _download(page, lambda: page.click("a.ics-link")).walk("VEVENT")
+    start = default[0].decoded("dtstart")
+    assert start.weekday() == 0 and start.hour == 10  # the Monday after the build, 10:00
+
+    page.fill("input.ics-start", "2027-01-14")  # a Thursday
+    events = _download(page, lambda: page.click("button.ics-button")).walk("VEVENT")
+    sessions = [(week.week, session) for week in track.weeks for session in week.sessions]
+    assert len(events) == len(sessions)
+    for event, (week, session) in zip(events, sessions, strict=True):
+        when = event.decoded("dtstart")
+        assert when.date() == dt.date(2027, 1, 14) + dt.timedelta(weeks=week - 1), (week, session.lesson)
+        assert when.hour >= 10
+        per_rep = session.format in ("one-on-one", "ride-along")
+        assert ("run it with each rep" in str(event["description"])) is per_rep, session.lesson
 
 
 @pytest.mark.parametrize("width", [1280, 390])
