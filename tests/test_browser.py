@@ -37,6 +37,9 @@ def _page_types(site: BuiltSite) -> dict[str, str]:
         "skills": "skills/",
         "skill": f"skills/{listing['skills'][0]['id']}/",
         "measure": "measure/",
+        "plan": "plan/",
+        "coaching log": "log/",
+        "scorecard": "scorecard/",
         "authoring guide": "authoring/",
         "404": "no-such-page/",
         **view_pages(site),
@@ -211,7 +214,8 @@ def test_track_calendar_puts_each_week_on_the_weekday_picked(page: Page, base_ur
 
 @pytest.mark.parametrize("width", [1280, 390])
 @pytest.mark.parametrize("kind", ["home", "catalogue", "lesson", "manager lesson", "tracks", "track",
-                                  "skills", "skill", "measure", "authoring guide", "404", "run sheet",
+                                  "skills", "skill", "measure", "plan", "coaching log", "scorecard",
+                                  "authoring guide", "404", "run sheet",
                                   "role-play cards", "handout", "worksheet", "week's run sheets"])
 def test_page_is_accessible_quiet_and_self_contained(page: Page, base_url: str, shipped_site: BuiltSite,
                                                      kind: str, width: int) -> None:

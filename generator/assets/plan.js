@@ -237,7 +237,8 @@
       var size = tier[rep.id] === "middle" ? 2 : 1;
       var list = [];
       for (var b = 0; b < blocks; b++) {
-        var auto = pool.length ? pool.slice((b * size) % pool.length, (b * size) % pool.length + size) : [];
+        var auto = [];  // the next skills in turn, weakest first, back to the start once all had a block
+        for (var k = 0; k < Math.min(size, pool.length); k++) auto.push(pool[(b * size + k) % pool.length]);
         var own = chosen[b];
         list.push({ skills: Array.isArray(own) ? own.slice() : auto, chosen: Array.isArray(own) });
       }

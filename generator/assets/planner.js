@@ -351,9 +351,13 @@
     var rated = s.reps.filter(function (r) { return Object.keys(r.ratings).length; });
     if (!rated.length) return;
     var focus = P.focus(s, this.data);
-    var blocks = P.blockCount(s, this.data);
+    var suggested = P.focus(Object.assign({}, s, { focus: {} }), this.data);
+    var weeks = P.planWeeks(s, this.data);
     var tierText = { middle: "middle of the team: two skills at a time", top: "one of your strongest: one skill at a time",
       bottom: "one of your weakest: one skill at a time", "": "not rated yet" };
+    var names = function (ids) {
+      return ids.map(function (id) { return self.data.skills[id].title; }).join(" and ") || "nothing (no skill rated below its best level)";
+    };
     box.appendChild(el("h3", { text: "Focus skills, four weeks at a time" }));
     var list = el("ul", { class: "planner-focus" });
     s.reps.forEach(function (rep) {
@@ -361,31 +365,31 @@
       var item = el("li", {}, [el("strong", { text: rep.name }), " (" + tierText[info.tier] + ")"]);
       info.blocks.forEach(function (block, b) {
         var first = b * P.BLOCK_WEEKS + 1;
-        var last = Math.min(first + P.BLOCK_WEEKS - 1, P.planWeeks(s, self.data));
-        var auto = (s.focus[rep.id] || {})[b] === undefined;
-        var suggested = P.focus(Object.assign({}, s, { focus: {} }), self.data)[rep.id].blocks[b].skills;
+        var last = Math.min(first + P.BLOCK_WEEKS - 1, weeks);
+        var span = "weeks " + first + " to " + last;
         var pick = function (index) {
-          var current = auto ? "auto" : block.skills[index] || "";
-          var name = suggested.map(function (id) { return self.data.skills[id].title; }).join(" and ") || "nothing to suggest";
+          var current = block.skills[index] || "";
           return el("select", { "data-key": "focus-" + rep.id + "-" + b + "-" + index,
-            "aria-label": rep.name + ", weeks " + first + " to " + last + ": " + (index ? "second" : "first") + " focus skill",
+            "aria-label": rep.name + ", " + span + ": " + (index ? "second" : "first") + " focus skill",
             onchange: function (event) {
-              var own = ((s.focus[rep.id] || {})[b] || block.skills).slice(0, 2);
-              while (own.length < 2) own.push("");
-              if (event.target.value === "auto") {
-                if (s.focus[rep.id]) delete s.focus[rep.id][b];
-              } else {
-                own[index] = event.target.value;
-                s.focus[rep.id] = s.focus[rep.id] || {};
-                s.focus[rep.id][b] = own.filter(function (x, i) { return x && own.indexOf(x) === i; });
-              }
+              var own = [block.skills[0] || "", block.skills[1] || ""];
+              own[index] = event.target.value;
+              s.focus[rep.id] = s.focus[rep.id] || {};
+              s.focus[rep.id][b] = own.filter(function (x, i) { return x && own.indexOf(x) === i; });
               change();
-            } }, [index === 0 ? option("auto", "Suggested: " + name, current === "auto") : option("auto", "(as suggested)", current === "auto"),
-            option("", "None", current === "")].concat(Object.keys(self.data.skills).map(function (id) {
+            } }, [option("", "None", current === "")].concat(Object.keys(self.data.skills).map(function (id) {
               return option(id, self.data.skills[id].title, current === id);
             })));
         };
-        item.appendChild(el("div", { class: "planner-block" }, [el("span", { text: "Weeks " + first + "–" + last + ": " }), pick(0), " ", pick(1)]));
+        var line = el("div", { class: "planner-block" }, [el("span", { class: "planner-block-weeks", text: "Weeks " + first + "–" + last + ":" }),
+          pick(0), pick(1)]);
+        var note = block.chosen
+          ? el("span", { class: "planner-hint" }, ["Your choice; suggested: " + names(suggested[rep.id].blocks[b].skills) + ". ",
+            el("button", { type: "button", class: "planner-remove", text: "Use the suggestion", "data-key": "auto-" + rep.id + "-" + b,
+              onclick: function () { delete s.focus[rep.id][b]; change(); } })])
+          : el("span", { class: "planner-hint", text: "Suggested from the ratings." });
+        line.appendChild(note);
+        item.appendChild(line);
       });
       list.appendChild(item);
     });

@@ -189,6 +189,13 @@ test("the scorecard counts sessions held against the plan, follow-ups on time an
   log("2027-01-19", a.id, "one", ["solid", "weak"], ["", ""]);
   const again = P.scorecard(state, DATA, "2027-01-20").levels.find((l) => l.rep === a.id && l.behaviour === "Follow-up questions" && l.lesson === "one");
   assert.deepEqual([again.first, again.latest, again.trend, again.count], ["weak", "solid", "up", 2]);
+  // The manager picks which of a skill's numbers to watch; a backup keeps the choice.
+  state.watch.discovery = "share of calls with a stated cost";
+  DATA.lessons.ride.indicators = [{ metric: "Share of calls with a stated cost", direction: "up", how: "CRM" }];
+  const watched = P.scorecard(state, DATA, "2027-01-20").indicators.find((i) => i.skill === "discovery");
+  assert.deepEqual([watched.metric, watched.options.length], ["Share of calls with a stated cost", 2]);
+  assert.deepEqual(P.readBackup(P.backup(state, new Date()), DATA).state.watch, state.watch);
+  DATA.lessons.ride.indicators = DATA.lessons.one.indicators;
   // Before the plan starts, nothing is due.
   assert.deepEqual(P.scorecard(state, DATA, "2027-01-01").team, { planned: 0, held: 0 });
   // One number to watch per coached skill, from the plan's lessons first.
