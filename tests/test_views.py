@@ -71,10 +71,12 @@ def test_every_lesson_page_offers_its_printable_views(shipped_site: BuiltSite, l
             expected["Handout for the reps"] = "handout"
         for sheet in lesson.worksheets:
             expected[sheet.title] = f"worksheets/{sheet.id}"
+        expected["Log this session"] = f"../../log/?lesson={lesson.id}"
+        expected["scorecard"] = "../../scorecard"
         assert {text: href.removesuffix("/index.html").removesuffix("/") for text, href in links.items()} \
             == expected, lesson.id
         for href in links.values():
-            target = site / "lessons" / lesson.id / href
+            target = site / "lessons" / lesson.id / href.split("?")[0]
             assert (target if target.suffix else target / "index.html").is_file(), (lesson.id, href)
 
 
