@@ -50,7 +50,7 @@ def _start() -> dt.date:
 def manager(page: Page, base_url: str) -> Iterator[Page]:
     """The plan page with the team entered: eight reps, their slots, the track and the start."""
     page.on("dialog", lambda d: d.accept())
-    page.goto(base_url + "plan/")
+    _open(page, base_url + "plan/")
     for name in REPS:
         page.get_by_label("Rep's name or initials").fill(name)
         page.get_by_role("button", name="Add rep").click()
@@ -62,6 +62,12 @@ def manager(page: Page, base_url: str) -> Iterator[Page]:
     page.get_by_label("First day of the plan").fill(_start().isoformat())
     page.get_by_label("Track for the team").select_option(TRACK)
     yield page
+
+
+def _open(page: Page, url: str) -> None:
+    """Go to a planner page and wait until its script has read the lessons and drawn the page."""
+    page.goto(url)
+    page.wait_for_selector("#planner[data-ready]", state="attached")
 
 
 def _download(page: Page, button: str) -> bytes:
@@ -83,7 +89,7 @@ def _log(page: Page, date: dt.date, rep: str, lesson: str, levels: list[str], ne
 
 
 def _scorecard_text(page: Page, base_url: str) -> str:
-    page.goto(base_url + "scorecard/")
+    _open(page, base_url + "scorecard/")
     return page.locator("#planner").inner_text()
 
 
@@ -147,7 +153,7 @@ def test_a_manager_plans_the_quarter_logs_sessions_and_reads_the_scorecard(manag
         (start + dt.timedelta(days=7), "Ana", week2_rep, ["Strong"], "Ana asks for the cost on the next call"),
         (start + dt.timedelta(days=8), "Ana", rep_lesson, ["Strong", "Solid"], "Re-run the plan on the renewal call"),
     ]
-    page.goto(base_url + "log/")
+    _open(page, base_url + "log/")
     for row in logged:
         _log(page, *row)
     # The shown text is the text typed, never HTML.
@@ -166,7 +172,7 @@ def test_a_manager_plans_the_quarter_logs_sessions_and_reads_the_scorecard(manag
     # The scorecard: held against planned over the three weeks begun, by this count of the track.
     planned = sum(len(REPS) if s["format"] in PER_REP else 1 for w, s in _sessions()
                   if w <= 3 and s["format"] != "self-study")
-    page.goto(base_url + "scorecard/")
+    _open(page, base_url + "scorecard/")
     tiles = page.locator(".planner-tile")
     expect(tiles.nth(0)).to_contain_text(f"4 of {planned}")
     expect(tiles.nth(0)).to_contain_text("1 more not in the plan")
@@ -191,7 +197,7 @@ def test_a_manager_plans_the_quarter_logs_sessions_and_reads_the_scorecard(manag
     assert _scorecard_text(page, base_url) == before
 
     # The CSV holds the rows the log shows.
-    page.goto(base_url + "log/")
+    _open(page, base_url + "log/")
     rows = list(csv.reader(io.StringIO(_download(page, "Download the log for a spreadsheet (.csv)").decode("utf-8"))))
     header, body = rows[0], rows[1:]
     shown_header = page.locator(".planner-log-table thead th").all_inner_texts()
@@ -218,16 +224,16 @@ def test_no_request_carries_plan_or_log_data(browser: Browser, base_url: str) ->
     requests: list[tuple[str, str, str]] = []
     context.on("request", lambda r: requests.append((r.method, r.url, r.post_data or "")))
     page.on("dialog", lambda d: d.accept())
-    page.goto(base_url + "plan/")
+    _open(page, base_url + "plan/")
     page.get_by_label("Rep's name or initials").fill("Quillon Canary")
     page.get_by_role("button", name="Add rep").click()
     page.get_by_label("Track for the team").select_option(TRACK)
     _download(page, "Download every session (.ics)")
-    page.goto(base_url + "log/")
+    _open(page, base_url + "log/")
     _log(page, dt.date.today(), "Quillon Canary", "discovery-pain-chain", ["Strong"], "Secret next step 8675309")
     _download(page, "Download the log for a spreadsheet (.csv)")
     _download(page, "Export a backup (.json)")
-    page.goto(base_url + "scorecard/")
+    _open(page, base_url + "scorecard/")
     page.get_by_label(re.compile("^Baseline for ")).first.fill("Baseline 4242")
     page.keyboard.press("Tab")
     page.goto(base_url + "measure/")
@@ -278,7 +284,7 @@ def test_a_bad_or_hostile_backup_says_why_and_changes_nothing(manager: Page, bas
 
 
 def test_a_typed_name_is_text_and_a_bad_one_is_refused(page: Page, base_url: str) -> None:
-    page.goto(base_url + "plan/")
+    _open(page, base_url + "plan/")
     page.get_by_label("Rep's name or initials").fill('<img src=x onerror="window.pwned=1">')
     page.get_by_role("button", name="Add rep").click()
     expect(page.locator("#rep-name-error")).to_have_text("Names are plain text: leave out < and >.")
@@ -295,9 +301,9 @@ def test_planner_pages_in_use_are_accessible_and_fit_a_phone(manager: Page, base
                                                              width: int) -> None:
     page = manager
     if path != "plan/":
-        page.goto(base_url + "log/")
+        _open(page, base_url + "log/")
         _log(page, _start(), "Ana", "discovery-pain-chain", ["Solid"], "Try the cost question on Thursday")
-        page.goto(base_url + path)
+        _open(page, base_url + path)
     page.set_viewport_size({"width": width, "height": 900})
     page.get_by_label("Rep to rate").select_option(label="Ben") if path == "plan/" else None
     results = Axe().run(page)
@@ -319,10 +325,10 @@ def test_the_plan_prints_a_month_to_a_page_and_the_scorecard_on_one(manager: Pag
     expect(page.locator(".plan-week")).to_have_count(12)
     assert _pdf_pages(page.pdf(format=paper)) == 3
     page.emulate_media(media="screen")
-    page.goto(base_url + "log/")
+    _open(page, base_url + "log/")
     for name in REPS[:4]:
         _log(page, _start(), name, "discovery-pain-chain", ["Solid", "Weak"], f"{name} asks for the cost on Thursday")
-    page.goto(base_url + "scorecard/")
+    _open(page, base_url + "scorecard/")
     page.emulate_media(media="print")
     assert _pdf_pages(page.pdf(format=paper)) == 1
 

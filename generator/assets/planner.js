@@ -246,6 +246,11 @@
       track.appendChild(option(id, t.title + " (" + weeks + " week" + (weeks === 1 ? "" : "s") + ")"));
     });
     track.addEventListener("change", function () {
+      var changed = Object.keys(state().overrides).some(function (rep) { return Object.keys(state().overrides[rep]).length; });
+      if (changed && !window.confirm("Another plan drops the lessons you changed for individual reps. Go ahead?")) {
+        track.value = state().track;
+        return;
+      }
       state().track = track.value;
       state().overrides = {};
       change();
@@ -798,6 +803,8 @@
         }
         boxes.forEach(function (b) { b.checked = skills.indexOf(b.value) !== -1; });
         apply();
+      }).catch(function () {
+        count.textContent = "The lesson list could not be loaded, so your plan's skills are unknown: choose them yourself.";
       });
     });
     box.hidden = false;
@@ -827,6 +834,7 @@
       if (page === "plan") planner.planPage();
       else if (page === "log") planner.logPage();
       else planner.scorecardPage();
+      app.setAttribute("data-ready", "");
     }).catch(function () {
       status.textContent = location.protocol === "file:"
         ? "This page reads the lesson list from the site, which a browser will not do for a page opened from a file. " +
