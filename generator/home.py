@@ -100,11 +100,12 @@ def situations(curriculum: Curriculum) -> tuple[Situation, ...]:
         ),
         Situation(
             "veteran", "My best rep won't role-play",
-            "Harder variants, peer formats and answers to the pushback you will hear.",
-            "level=veteran",
+            "Practice a veteran respects, built on their own deals, and answers to the pushback you will hear.",
+            "level=veteran&audience=manager",
+            # The lesson on role-play itself answers the card first, then the rest for the manager.
             _spread(
-                _where(curriculum, lambda l: l.audience == "manager" and "veteran" in l.levels)
-                + _where(curriculum, lambda l: for_reps(l) and "veteran" in l.levels)
+                _where(curriculum, lambda l: l.audience == "manager" and "veteran" in l.levels),
+                prefer=lambda l: 0 if "role-play" in l.title.lower() else 1,
             ),
             _veteran_tracks(curriculum),
         ),
@@ -132,6 +133,6 @@ def catalogue_filters(curriculum: Curriculum) -> list[tuple[str, str, str, list[
         ("skill", "Skill", "Any skill", [(s.id, s.title) for s in curriculum.skills.values()]),
         ("stage", "Sales stage", "Any stage", present(spec.STAGES, {l.stage for l in lessons})),
         ("level", "Rep level", "Any level", present(spec.LEVELS, {v for l in lessons for v in l.levels})),
-        ("timing", "Timing", "Any time", present(spec.TIMINGS, {l.timing for l in lessons})),
+        ("timing", "Timing", "Before, after or any time", present(spec.TIMINGS, {l.timing for l in lessons})),
         ("audience", "For", "Reps or you", present(spec.AUDIENCES, {l.audience or "reps" for l in lessons})),
     ]

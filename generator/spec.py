@@ -182,6 +182,10 @@ LESSON = Fields(
               "lesson's prep and materials may ask for.", required=False),
         Field("prerequisites", ListOf(Id("lesson"), unique=True),
               "Ids of lessons to run first.", required=False, example=["discovery-basics"]),
+        Field("search_phrases", ListOf(Text(max_length=60), unique=True),
+              "Words a manager types into search when they need this lesson but do not know its "
+              "title: the rep's problem in the floor's own words.", required=False,
+              example=["pricing pushback", "too expensive"]),
         Field("related", ListOf(Id("lesson"), unique=True),
               "Ids of lessons that go well with this one.", required=False, example=["demo-tell-show-tell"]),
     ),
