@@ -24,8 +24,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 
 from generator.fieldtypes import Record
-from generator.plandata import DEFAULT_REPS, PER_REP_FORMATS
 
+DEFAULT_REPS = 8
+"""The team size time figures assume when a track names none."""
+PER_REP_FORMATS = ("one-on-one", "ride-along")
+"""Formats a manager runs once with each rep: their minutes count once per rep."""
 GUIDANCE = (180, 300)
 """Analysts' guidance on coaching each seller gets, in minutes a month: roughly 3-5 hours."""
 GUIDANCE_FROM_WEEKS = 4

@@ -10,14 +10,11 @@ from __future__ import annotations
 import json
 
 from generator import spec
+from generator.effort import DEFAULT_REPS, PER_REP_FORMATS, track_reps
 from generator.model import Curriculum
 
 VERSION = 1
 """Raised when a field the pages read changes meaning."""
-DEFAULT_REPS = 8
-"""The team size time figures assume when a track names none."""
-PER_REP_FORMATS = ("one-on-one", "ride-along")
-"""Formats a manager runs once with each rep: their minutes count once per rep."""
 
 
 def plan_data(c: Curriculum) -> str:
@@ -50,7 +47,7 @@ def plan_data(c: Curriculum) -> str:
     tracks = {
         t.id: {
             "title": t.title,
-            "reps": t.get("reps") or DEFAULT_REPS,
+            "reps": track_reps(t),
             "page": f"tracks/{t.id}/",
             "weeks": [
                 {"week": w.week, "label": w.label or f"Week {w.week}", "focus": w.focus,

@@ -7,6 +7,7 @@ here with a description; everything else follows.
 
 from __future__ import annotations
 
+from generator.effort import DEFAULT_REPS
 from generator.fieldtypes import Choice, Date, Field, Fields, Id, Integer, ListOf, Text, Url
 
 FORMATS = {
@@ -222,7 +223,7 @@ TRACK = Fields(
         Field("summary", Text(max_length=200), "One sentence a manager reads in lists."),
         Field("audience", ONE_LINE, "Who the track is for.", example="A team of 6-10 account executives"),
         Field("reps", Integer(1, 50), "The team size the track's time figures assume: one-on-ones and "
-              "ride-alongs count once per rep (default 8).", required=False, example=6),
+              f"ride-alongs count once per rep (default {DEFAULT_REPS}).", required=False, example=6),
         Field("outcome", MARKDOWN, "What is different at the end, in observable terms."),
         Field("weeks", ListOf(Fields((
             Field("week", Integer(1, 52), "The week number, from 1.", example=1),

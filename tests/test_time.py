@@ -17,8 +17,8 @@ from conftest import FIXTURES, REPO, BuiltSite
 from playwright.sync_api import Browser, Page, expect
 
 from generator import spec
+from generator.effort import DEFAULT_REPS
 from generator.pipeline import check
-from generator.plandata import DEFAULT_REPS
 from generator.render import render_site
 
 CURRICULUM = REPO / "curriculum"

@@ -210,14 +210,17 @@
     }).sort(function (a, b) { return score(data, rep, a) - score(data, rep, b); });
   }
 
+  /** Whether a lesson is for the reps and runs with one rep at a time (a one-on-one or ride-along). */
+  function withOneRep(data, id) {
+    var lesson = data.lessons[id];
+    return lesson.audience !== "manager" && lesson.formats.some(function (f) {
+      return data.perRepFormats.indexOf(f) !== -1;
+    });
+  }
+
   /** Lessons a manager can run with one rep that build `skill`. */
   function lessonsFor(data, skill) {
-    return data.skills[skill].lessons.filter(function (id) {
-      var lesson = data.lessons[id];
-      return lesson.audience !== "manager" && lesson.formats.some(function (f) {
-        return data.perRepFormats.indexOf(f) !== -1;
-      });
-    });
+    return data.skills[skill].lessons.filter(function (id) { return withOneRep(data, id); });
   }
 
   function blockCount(state, data) {
@@ -344,7 +347,7 @@
                 if (!id || !data.lessons[id]) return;
                 var when = place(rep.id, rep.weekday, rep.time, data.lessons[id].minutes);
                 add({ kind: "rep", slot: slot, rep: rep.id, lesson: id, format: session.format, note: session.note,
-                  date: when.date, time: when.time, planned: session.lesson });
+                  date: when.date, time: when.time });
               });
             } else if (session.format === "self-study") {
               add({ kind: "self", slot: slot, rep: "", lesson: session.lesson, format: session.format,
@@ -365,7 +368,7 @@
           var format = data.lessons[id].formats.indexOf("one-on-one") !== -1 ? "one-on-one" : "ride-along";
           var when = place(rep.id, rep.weekday, rep.time, data.lessons[id].minutes);
           add({ kind: "rep", slot: slot, rep: rep.id, lesson: id, format: format, note: "", date: when.date,
-            time: when.time, planned: suggested[rep.id][number] || "" });
+            time: when.time });
         });
       }
       week.events.sort(function (a, b) {
@@ -849,7 +852,7 @@
     nextMonday: nextMonday, shortDate: shortDate, parseTime: parseTime, duration: duration, hours: hours,
     sessionCost: sessionCost, costFor: costFor, perMonth: perMonth, trackCost: trackCost,
     emptyState: emptyState, newRep: newRep, nameProblem: nameProblem, repById: repById, repName: repName,
-    tiers: tiers, focus: focus, suggestions: suggestions, lessonsFor: lessonsFor, blockCount: blockCount,
+    tiers: tiers, focus: focus, suggestions: suggestions, withOneRep: withOneRep, lessonsFor: lessonsFor, blockCount: blockCount,
     planWeeks: planWeeks, schedule: schedule, withWhom: withWhom, toICS: toICS,
     newEntry: newEntry, followupStatus: followupStatus, logRows: logRows, toCSV: toCSV,
     scorecard: scorecard, coachedSkills: coachedSkills, backup: backup, checkState: checkState, readBackup: readBackup,

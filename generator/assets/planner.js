@@ -447,10 +447,7 @@
     var box = this.part("weeks");
     box.textContent = "";
     var suggested = P.suggestions(s, data);
-    var perRep = Object.keys(data.lessons).filter(function (id) {
-      var l = data.lessons[id];
-      return l.audience !== "manager" && l.formats.some(function (f) { return data.perRepFormats.indexOf(f) !== -1; });
-    });
+    var perRep = Object.keys(data.lessons).filter(function (id) { return P.withOneRep(data, id); });
     var empty = true;
     plan.weeks.forEach(function (week) {
       var section = el("section", { class: "plan-week" + ((week.number - 1) % 4 === 0 && week.number > 1 ? " plan-month" : "") });
@@ -793,7 +790,7 @@
     var mine = box.querySelector('[data-action="mine"]');
     mine.addEventListener("click", function () {
       var stored = null;
-      try { stored = JSON.parse(localStorage.getItem("coaching-plan:" + root.pathname) || "null"); } catch (e) { stored = null; }
+      try { stored = JSON.parse(new Store(root).read() || "null"); } catch (e) { stored = null; }
       fetch(new URL("data/curriculum.json", root)).then(function (r) { return r.json(); }).then(function (data) {
         var read = stored ? P.checkState(stored, data) : { ok: false };
         var skills = read.ok ? P.coachedSkills(read.state, data) : [];
