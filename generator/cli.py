@@ -167,6 +167,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                 "timing": l.timing, "stage": l.stage, "audience": l.audience or "reps",
                 "roleplay": l.roleplay is not None,
                 "veteran_variant": bool(l.roleplay and l.roleplay.veteran_variant),
+                "real_deal": bool(l.roleplay and l.roleplay.real_deal),
                 "resistance": len(l.resistance), "source": l.source,
             }
             for l in c.lessons.values()

@@ -273,6 +273,7 @@ class Id(Type):
 class ListOf(Type):
     item: Type
     min_items: int = 0
+    max_items: int | None = None
     unique: bool = False
     unique_by: str | None = None
     """For a list of mappings: the field whose value no two items may share (an id)."""
@@ -289,6 +290,8 @@ class ListOf(Type):
             yield doc.problem(
                 path, f"has {len(value)} item{'s' * (len(value) != 1)}; it needs at least {self.min_items}"
             )
+        if self.max_items is not None and len(value) > self.max_items:
+            yield doc.problem(path, f"has {len(value)} items; keep it to {self.max_items} at most")
         seen: set[Any] = set()
         for index, item in enumerate(value):
             yield from self.item.check(doc, (*path, index), item)
@@ -306,6 +309,8 @@ class ListOf(Type):
         schema: dict[str, Any] = {"type": "array", "items": self.item.json_schema()}
         if self.min_items:
             schema["minItems"] = self.min_items
+        if self.max_items is not None:
+            schema["maxItems"] = self.max_items
         if self.unique:
             schema["uniqueItems"] = True
         return schema

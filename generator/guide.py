@@ -24,7 +24,8 @@ class Row:
 
 def type_name(kind: Type) -> str:
     if isinstance(kind, ListOf):
-        return f"list of {type_name(kind.item)}" + (f" (at least {kind.min_items})" if kind.min_items else "")
+        return f"list of {type_name(kind.item)}" + (f" (at least {kind.min_items})" if kind.min_items else "") \
+            + (f" (at most {kind.max_items})" if kind.max_items is not None else "")
     if isinstance(kind, Fields):
         return "fields (below)"
     if isinstance(kind, Url):

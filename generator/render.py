@@ -113,7 +113,8 @@ def make_environment() -> Environment:
         markdown_html=views.markdown_to_html,
         shift_headings=views.shift_headings,
     )
-    env.globals.update(roles=views.roles, run_sheet_plan=runsheet.plan, track_effort=effort.track_effort,
+    env.globals.update(roles=views.roles, run_sheet_plan=runsheet.plan, real_deal_line=runsheet.real_deal_line,
+                       track_effort=effort.track_effort,
                        lesson_costs=effort.lesson_costs, session_cost=effort.session_cost,
                        is_per_rep=effort.is_per_rep, round_half_up=effort.round_half_up,
                        default_reps=effort.DEFAULT_REPS, guidance=effort.GUIDANCE)

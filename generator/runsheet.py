@@ -90,8 +90,22 @@ def _parts(lesson: Mapping[str, Any], steps: Sequence[Step]) -> dict[str, float]
         "assignment": 1.8 + _lines(" ".join(str(lesson["assignment"]["task"]).split()))
         + _lines("Evidence: " + lesson["assignment"]["evidence"]) + 0.3,
         "reinforcement": _lines(f"First follow-up, day {follow_up.get('day', '')}: {follow_up['action']}") + 0.6,
+        "real_deal": _lines(REAL_DEAL_LABEL + real_deal_line(lesson)) + 0.4 if real_deal_line(lesson) else 0.0,
         "notes": NOTES_LINES + 1.0,
     }
+
+
+REAL_DEAL_LABEL = "On the rep's real deal: "
+
+
+def real_deal_line(lesson: Mapping[str, Any]) -> str:
+    """The run sheet's line on playing the role-play on the rep's own deal ("" without a role-play),
+    after its label: the adaptation steps, then the fallback's first sentence."""
+    deal = (lesson.get("roleplay") or {}).get("real_deal")
+    if not deal:
+        return ""
+    steps = "; ".join(str(step).rstrip(".") for step in deal["adapt"])
+    return f"{steps}. No deal that fits: {first_sentences(deal['no_deal'], 1)}"
 
 
 def plan(lesson: Mapping[str, Any]) -> RunSheet:
@@ -109,7 +123,7 @@ def plan(lesson: Mapping[str, Any]) -> RunSheet:
     return sheet
 
 
-SHORTENABLE = ("agenda", "coaching_questions", "rubric", "assignment", "objective")
+SHORTENABLE = ("agenda", "coaching_questions", "rubric", "assignment", "objective", "real_deal")
 """Fields an author can shorten when a run sheet does not fit, in the order the message prefers."""
 
 
@@ -123,7 +137,8 @@ def too_long(lesson: Mapping[str, Any]) -> tuple[str, str] | None:
     paper = "one page" if sheet.pages == 1 else "two pages"
     what = {"agenda": "the first sentence of each step's detail (all the sheet shows of it)",
             "coaching_questions": "the coaching questions", "rubric": "the rubric's descriptions",
-            "assignment": "the assignment's task", "objective": "the objective"}[field]
+            "assignment": "the assignment's task", "objective": "the objective",
+            "real_deal": "the role-play's real_deal adapt steps and the first sentence of no_deal"}[field]
     return field, (f"the run sheet does not fit on {paper}, the most a {lesson['minutes']}-minute lesson "
                    f"gets (about {math.ceil(over)} line{'s' * (math.ceil(over) != 1)} too many); shorten {what}: they take the most room")
 

@@ -91,6 +91,10 @@ def lesson_skeleton(
     ]
     if "team-meeting" in formats:
         value["discussion_questions"] = [f"{PLACEHOLDER}: a question for the group"]
+        room = spec.LESSON.by_name["room"]
+        value["room"] = _sample(room, room.type, today)
+        value["room"]["sizes"] = [{"people": people, "how": f"{PLACEHOLDER}: how it runs with {people}"}
+                                  for people in (4, 8, 12)]
     header = [
         "# yaml-language-server: $schema=../../schema/lesson.schema.json",
         f"# Lesson {ident!r}. Replace every '{PLACEHOLDER}' text, then run: curriculum check",

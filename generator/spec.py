@@ -128,11 +128,27 @@ LESSON = Fields(
             )), "The buyer persona, for the person playing the buyer only."),
             Field("objections", ListOf(Fields((
                 Field("objection", ONE_LINE, "What the buyer says.", example="We already have a tool for that."),
-                Field("strong_answer", MARKDOWN, "What a strong answer sounds like."),
+                Field("strong_answer", MARKDOWN, "What a strong answer sounds like: only the words the "
+                      "seller says, with nothing after them explaining why they are strong."),
+                Field("why", MARKDOWN, "Why that answer works, for the debrief, if it needs saying; said "
+                      "here once, not inside the answer.", required=False),
             )), min_items=1), "Objections the buyer raises, with strong answers for the debrief."),
             Field("observer", ListOf(ONE_LINE, min_items=1), "What the observer watches and notes.",
                   example=["Count the follow-up questions before the first pitch"]),
             Field("veteran_variant", MARKDOWN, "A harder version for experienced reps.", required=False),
+            Field("real_deal", Fields((
+                Field("bring", MARKDOWN, "What to ask the rep to bring, the day before: which of their own "
+                      "deals, and which moment of the next call to play."),
+                Field("card", ListOf(ONE_LINE, min_items=3), "The blank buyer card: each line is a prompt "
+                      "the rep fills in from what they know of their real buyer, so whoever plays the "
+                      "buyer can play them.", example=["Name and role of the person on the call"]),
+                Field("adapt", ListOf(ONE_LINE, min_items=1, max_items=4), "How to turn this lesson's scene "
+                      "into the rep's deal in about three minutes, step by step.",
+                      example=["The rep reads out the card; the buyer asks one question about it"]),
+                Field("no_deal", MARKDOWN, "What to do when the rep has no deal that fits: usually, "
+                      "play the invented buyer below."),
+            )), "The default way to run the role-play: on the rep's own real deal, with the invented "
+                "buyer as the fallback."),
         )), "The practice: a role-play with seller, buyer and observer.", required=False),
         Field("rubric", ListOf(Fields((
             Field("behaviour", ONE_LINE, "The behaviour to observe.", example="Follow-up questions"),
@@ -141,6 +157,27 @@ LESSON = Fields(
             Field("strong", ONE_LINE, "What strong looks like.",
                   example="Asks for the cost and who else feels it before pitching"),
         )), min_items=1), "Observation rubric: behaviours and what weak, solid and strong look like."),
+        Field("room", Fields((
+            Field("sizes", ListOf(Fields((
+                Field("people", Integer(2, 40), "The number of people in the meeting.", example=8),
+                Field("how", MARKDOWN, "How the session runs with that many: groups, rounds, who sells."),
+            )), min_items=3), "How to run it with 4, 8 and 12 people (or the sizes that matter for "
+                "this lesson).", example=[{"people": 4, "how": "One trio plays; the fourth person times and "
+                                                            "takes notes."}]),
+            Field("remote", MARKDOWN, "How to run it on a video call: breakout rooms, who shares what, "
+                  "how cards reach the players."),
+            Field("others", MARKDOWN, "Who sells when there is time for only some, and what everyone "
+                  "else does meanwhile."),
+        )), "Running it in a team meeting: by room size, remote, and who sells; required when the "
+            "lesson runs in a team meeting.", required=False),
+        Field("own_product", MARKDOWN, "How to run the lesson with your team's own product and "
+              "customers in place of the invented ones, for lessons that depend on a product.",
+              required=False),
+        Field("terms", ListOf(Fields((
+            Field("term", ONE_LINE, "The word as the lesson uses it.", example="Commit"),
+            Field("meaning", ONE_LINE, "What it means in this lesson, in one line.",
+                  example="A deal you would bet your own bonus on closing this period."),
+        ))), "Words the lesson depends on, defined as the lesson uses them.", required=False),
         Field("discussion_questions", ListOf(ONE_LINE, min_items=1),
               "Questions for the group; required when the lesson runs in a team meeting.",
               required=False, example=["Which deal last month stalled for lack of a number?"]),
@@ -163,7 +200,12 @@ LESSON = Fields(
         Field("resistance", ListOf(Fields((
             Field("rep_says", ONE_LINE, "What a rep may say.", example="I've been doing this for ten years."),
             Field("manager_responds", MARKDOWN, "How the manager answers."),
-        )), min_items=2), "Pushback a rep may give, with the manager's answer."),
+            Field("then", Fields((
+                Field("rep_says", ONE_LINE, "What the rep says after your first answer.",
+                      example="Fine, but I still don't see why it matters on my deals."),
+                Field("manager_responds", MARKDOWN, "How you answer the second time."),
+            )), "The second pushback, after your first answer, and what you say then.", required=False),
+        )), min_items=2, max_items=6), "Pushback a rep may give, with the manager's answer."),
         Field("worksheets", ListOf(Fields((
             Field("id", Id(), "The worksheet's id, used in its address; unique within the lesson.",
                   example="meddicc-gaps"),

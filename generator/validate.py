@@ -167,7 +167,7 @@ def _ints(items: Any, key: str) -> list[int] | None:
 
 def _check_lesson(doc: Document) -> Iterator[Problem]:
     """A lesson's agenda minutes add up to its minutes (with the sum and the difference), and a lesson
-    with the team-meeting format has discussion questions."""
+    with the team-meeting format has discussion questions and says how to run it in the room."""
     data = doc.data
     minutes = data.get("minutes")
     steps = _ints(data.get("agenda"), "minutes")
@@ -182,11 +182,18 @@ def _check_lesson(doc: Document) -> Iterator[Problem]:
                 "change a step or the lesson's minutes",
             )
     formats = data.get("formats")
-    if isinstance(formats, list) and "team-meeting" in formats and not data.get("discussion_questions"):
-        yield doc.problem(
-            ("discussion_questions",),
-            "is missing; a lesson with the team-meeting format needs questions for the group",
-        )
+    if isinstance(formats, list) and "team-meeting" in formats:
+        if not data.get("discussion_questions"):
+            yield doc.problem(
+                ("discussion_questions",),
+                "is missing; a lesson with the team-meeting format needs questions for the group",
+            )
+        if not data.get("room"):
+            yield doc.problem(
+                ("room",),
+                "is missing; a lesson with the team-meeting format says how to run it with 4, 8 and 12 "
+                "people, remote, and who sells when there is time for only some",
+            )
 
 
 def _check_tracks(documents: Documents) -> Iterator[Problem]:

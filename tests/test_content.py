@@ -33,9 +33,15 @@ def test_shipped_curriculum_passes_check_with_no_warnings(listing: dict) -> None
 
 
 def test_catalogue_size(listing: dict) -> None:
-    assert len(listing["lessons"]) >= 36
-    assert len(listing["skills"]) >= 10
-    assert len(listing["tracks"]) >= 6
+    assert len(listing["lessons"]) >= 62
+    assert len(listing["skills"]) >= 17
+    assert len(listing["tracks"]) >= 7
+    assert len([l for l in listing["lessons"] if l["audience"] == "manager"]) >= 14
+
+
+def test_the_topics_managers_asked_for_have_a_skill(listing: dict) -> None:
+    titles = {s["title"] for s in listing["skills"]}
+    assert {"Competitive positioning", "Expansion and renewal", "Time and CRM habits"} <= titles
 
 
 def test_every_skill_has_at_least_three_lessons(listing: dict) -> None:
@@ -58,6 +64,7 @@ def test_every_format_and_slot_is_covered(listing: dict) -> None:
 
 def test_every_roleplay_has_a_veteran_variant_and_every_lesson_answers_pushback(listing: dict) -> None:
     assert [l["id"] for l in listing["lessons"] if l["roleplay"] and not l["veteran_variant"]] == []
+    assert [l["id"] for l in listing["lessons"] if l["roleplay"] and not l["real_deal"]] == []
     assert [l["id"] for l in listing["lessons"] if l["resistance"] < 2] == []
 
 

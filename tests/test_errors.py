@@ -69,7 +69,7 @@ CASES: dict[str, tuple[Callable[[Path], None], list[str]]] = {
     ),
     "prerequisite cycle": (
         replace(LESSON, "related:\n  - short-lesson", "prerequisites:\n  - short-lesson"),
-        [(f"{LESSON}:190:5: prerequisites[0]: prerequisites form a cycle: discovery-pain-chain -> short-lesson "
+        [(f"{LESSON}:220:5: prerequisites[0]: prerequisites form a cycle: discovery-pain-chain -> short-lesson "
          "-> discovery-pain-chain; remove one of these links")],
     ),
     "duplicate key": (
@@ -93,7 +93,9 @@ CASES: dict[str, tuple[Callable[[Path], None], list[str]]] = {
     "team meeting without discussion questions": (
         replace(SHORT, "formats: [one-on-one]", "formats: [one-on-one, team-meeting]"),
         [(f"{SHORT}:1:1: discussion_questions: is missing; a lesson with the team-meeting format needs "
-         "questions for the group")],
+          "questions for the group"),
+         (f"{SHORT}:1:1: room: is missing; a lesson with the team-meeting format says how to run it with 4, "
+          "8 and 12 people, remote, and who sells when there is time for only some")],
     ),
     "track format the lesson does not support": (
         replace(TRACK, "format: one-on-one", "format: workshop"),

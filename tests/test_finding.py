@@ -13,6 +13,9 @@ PHRASES = {
     "too expensive": "objections-price-too-high",
     "ghosted": "multithreading-dark-deal-debrief",
     "won't role-play": "coaching-roleplay-veterans",
+    "no budget": "objections-no-budget",
+    "send me some information": "objections-send-me-information",
+    "they picked the competitor": "objections-going-with-competitor",
 }
 
 
