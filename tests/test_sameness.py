@@ -193,3 +193,13 @@ def test_every_roleplay_runs_on_a_real_deal_first(lessons: dict[str, dict]) -> N
     missing = sorted(i for i, lesson in lessons.items() if lesson.get("roleplay") and not lesson["roleplay"].get("real_deal"))
     plays = sum(bool(lesson.get("roleplay")) for lesson in lessons.values())
     assert missing == [], f"{len(missing)} of {plays} role-plays have no real-deal way to run them"
+
+
+PRODUCT_SKILLS = {"demo-value", "business-case", "competitive-positioning"}
+
+
+def test_lessons_that_sell_a_product_say_how_to_use_your_own(lessons: dict[str, dict]) -> None:
+    """A demo on "the returns dashboard" of a product the team does not sell is theatre: lessons whose
+    skill is about the product say how to run them with the team's own."""
+    missing = sorted(i for i, lesson in lessons.items() if PRODUCT_SKILLS & set(lesson["skills"]) and not lesson.get("own_product"))
+    assert missing == [], f"{len(missing)} product lessons do not say how to use your own product"

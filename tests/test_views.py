@@ -97,15 +97,33 @@ def test_the_sellers_card_holds_nothing_the_buyer_keeps_back(shipped_site: Built
     for lesson in played:
         html = _html(shipped_site.site, f"lessons/{lesson.id}/cards")
         seller, buyer = _text(html.select_one(".card-seller")), _text(html.select_one(".card-buyer"))
+        real = _text(html.select_one(".card-real-deal"))
         secrets = [*sentences(lesson.roleplay.buyer.brief), *lesson.roleplay.buyer.priorities,
                    *(o.objection for o in lesson.roleplay.objections)]
         for secret in map(_plain, secrets):
             assert secret in buyer, (lesson.id, secret)  # the buyer does get it ...
             assert secret not in seller, (lesson.id, secret)  # ... and the seller does not
+            assert secret not in real, (lesson.id, secret)  # ... nor the rep filling in their own deal
+        deal = lesson.roleplay.real_deal
+        for told in (*deal.card, *deal.adapt, sentences(deal.no_deal)[0]):
+            assert _plain(told) in real, (lesson.id, told)
         observer = _text(html.select_one(".card-observer"))
         assert all(_plain(row.strong) in observer for row in lesson.rubric), lesson.id
         if lesson.roleplay.veteran_variant:
             assert _plain(sentences(lesson.roleplay.veteran_variant)[0]) in _text(html.select_one(".card-veteran"))
+
+
+def test_the_run_sheet_says_how_to_play_it_on_the_reps_real_deal(shipped_site: BuiltSite,
+                                                                   lessons: dict[str, Record]) -> None:
+    played = [l for l in lessons.values() if l.roleplay]
+    assert played
+    for lesson in played:
+        text = _text(_html(shipped_site.site, f"lessons/{lesson.id}/run-sheet").select_one(".sheet-real-deal"))
+        deal = lesson.roleplay.real_deal
+        assert text.startswith("On the rep's real deal:"), lesson.id
+        for step in deal.adapt:
+            assert _plain(step).rstrip(".") in text, (lesson.id, step)
+        assert _plain(sentences(deal.no_deal)[0]) in text, lesson.id
 
 
 def test_the_handout_holds_what_reps_may_see_and_no_more(shipped_site: BuiltSite,
@@ -198,7 +216,7 @@ def test_each_role_play_card_prints_on_a_page_of_its_own(browser: Browser, base_
                                                          lessons: dict[str, Record], paper: str) -> None:
     wrong = []
     for lesson in (l for l in lessons.values() if l.roleplay):
-        cards = 3 + bool(lesson.roleplay.veteran_variant)
+        cards = 4 + bool(lesson.roleplay.veteran_variant)  # the real-deal card first
         pages, spilled = _print(browser, base_url + f"lessons/{lesson.id}/cards/", paper)
         if pages != cards or spilled:
             wrong.append(f"{lesson.id}: {cards} cards on {pages} pages {spilled}")
