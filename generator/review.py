@@ -121,7 +121,7 @@ def paragraphs_are_short(lessons: Sequence[Document], **_: object) -> Iterator[P
 _SHEET = re.compile(r"\b(?:work)?sheets?\b", re.IGNORECASE)
 _RUN_SHEET = re.compile(r"\brun sheets?\b", re.IGNORECASE)
 _CARD = re.compile(r"\bcards?\b", re.IGNORECASE)
-_ROLE_CARD = re.compile(r"\b(?:buyer|rep|seller|observer|coach|veteran|role-play|cue)(?:'s)? cards?\b",
+_ROLE_CARD = re.compile(r"\b(?:buyer|rep|seller|observer|coach|veteran|role-play|cue|real-deal|blank)(?:'s)? cards?\b",
                         re.IGNORECASE)
 _HANDOUT = re.compile(r"\bhand-?outs?\b", re.IGNORECASE)
 
@@ -129,13 +129,18 @@ _HANDOUT = re.compile(r"\bhand-?outs?\b", re.IGNORECASE)
 def materials_are_provided(lessons: Sequence[Document], **_: object) -> Iterator[Problem]:
     """Every sheet, card or handout the prep checklist or materials ask for is one the site
     prints: the run sheet, a worksheet the lesson declares (named by its title), the role-play cards
-    (buyer, rep, seller or observer card) of a lesson with a role-play, or the handout of a
+    (the real-deal or blank card, the buyer's card, by role or by the buyer's name, the rep,
+    seller or observer card) of a lesson with a role-play, or the handout of a
     team-meeting lesson. Anything else the manager would have to make up before the session.
     """
     for doc in lessons:
         data = doc.data
         titles = [w["title"].casefold() for w in data.get("worksheets") or ()]
         has_cards = bool(data.get("roleplay"))
+        role_card = _ROLE_CARD
+        if has_cards:  # the buyer's card may be named by the buyer's name: "Priya Raman's card"
+            name = re.escape(data["roleplay"]["buyer"]["name"])
+            role_card = re.compile(rf"{_ROLE_CARD.pattern}|\b{name}(?:'s)?(?: \w+)? cards?\b", re.IGNORECASE)
         has_handout = "team-meeting" in data["formats"]
         prep = data["prep"]
         for field in ("checklist", "materials"):
@@ -145,7 +150,7 @@ def materials_are_provided(lessons: Sequence[Document], **_: object) -> Iterator
                 rest = _RUN_SHEET.sub("", text)
                 if _SHEET.search(rest):
                     what = "a sheet the lesson does not declare; add it under worksheets and name it by its title"
-                elif _CARD.search(_ROLE_CARD.sub("", rest) if has_cards else rest):
+                elif _CARD.search(role_card.sub("", rest) if has_cards else rest):
                     what = ("a card that is not one of the role-play cards; make it a worksheet, or name the "
                             "buyer, rep or observer card" if has_cards else
                             "a card, but the lesson has no role-play to print cards from; make it a worksheet")
