@@ -96,7 +96,7 @@ def test_warning_for_a_lesson_no_track_or_symptom_reaches(mini: Path) -> None:
 def test_warning_for_a_roleplay_without_veteran_variant(mini: Path) -> None:
     text = (mini / LESSON).read_text(encoding="utf-8")
     start = text.index("  veteran_variant: |")
-    end = text.index("rubric:")
+    end = text.index("  real_deal:")
     (mini / LESSON).write_text(text[:start] + text[end:], encoding="utf-8")
     result = run("check", cwd=mini)
     assert result.err.splitlines()[0] == (

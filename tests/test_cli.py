@@ -105,7 +105,7 @@ def test_list_json_describes_every_item(mini: Path) -> None:
         "id": "short-lesson", "title": "Name the next step before you hang up", "skills": ["discovery"],
         "formats": ["one-on-one"], "minutes": 10, "prep_minutes": 2, "levels": ["new-hire"],
         "timing": "standalone", "stage": "closing", "audience": "reps", "roleplay": False,
-        "veteran_variant": False, "resistance": 2, "source": "curriculum/lessons/short-lesson.yaml",
+        "veteran_variant": False, "real_deal": False, "resistance": 2, "source": "curriculum/lessons/short-lesson.yaml",
     }
     # The team meeting once; the one-on-one (10 min + 2 prep) once for each of the track's 4 reps.
     assert (data["tracks"][0]["reps"], data["tracks"][0]["manager_minutes"]) == (4, 15 + 5 + (10 + 2) * 4)

@@ -160,14 +160,16 @@ def test_a_manager_plans_the_quarter_logs_sessions_and_reads_the_scorecard(manag
     expect(page.locator(".planner-log-table")).to_contain_text("<b>bold</b>")
     assert page.locator(".planner-log-table b").count() == 0
 
-    # Tick the newest session's day-30 follow-up, not due yet: it counts as done on time.
+    # Tick the newest session's last follow-up, not due yet: it counts as done on time.
     today = dt.date.today()
     due_so_far = sum(1 for date, _, lesson, _, _ in logged for f in _yaml("lessons", lesson)["reinforcement"]
                      if date + dt.timedelta(days=f["day"]) < today)
-    box = page.locator(".planner-ticks").first.get_by_label(re.compile(r"^\s*Day 30 "))
+    last = max(f["day"] for f in _yaml("lessons", rep_lesson)["reinforcement"])
+    assert start + dt.timedelta(days=8 + last) > today, "the last follow-up must not be due yet"
+    box = page.locator(".planner-ticks").first.get_by_label(re.compile(rf"^\s*Day {last} "))
     box.check()
     page.reload()
-    expect(page.locator(".planner-ticks").first.get_by_label(re.compile(r"^\s*Day 30 "))).to_be_checked()
+    expect(page.locator(".planner-ticks").first.get_by_label(re.compile(rf"^\s*Day {last} "))).to_be_checked()
 
     # The scorecard: held against planned over the three weeks begun, by this count of the track.
     planned = sum(len(REPS) if s["format"] in PER_REP else 1 for w, s in _sessions()
