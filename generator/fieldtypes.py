@@ -18,8 +18,31 @@ from generator.load import Document, FieldPath
 from generator.problems import Problem
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-PLACEHOLDER = re.compile(r"\b(TODO|TBD|FIXME|XXX|FILL IN)\b|(?i:\b(lorem ipsum|insert example)\b)")
 _PLACEHOLDER_HINTS = ("TODO", "TBD", "FIXME", "XXX", "FILL IN")
+"""Placeholders as a skeleton or a note to self writes them: in capitals, as whole words."""
+_PLACEHOLDER_PHRASES = ("lorem ipsum", "insert example")
+"""Placeholders in any case."""
+
+
+def _any_case(phrase: str) -> str:
+    return "".join(f"[{c.upper()}{c.lower()}]" if c.isalpha() else c for c in phrase)
+
+
+PLACEHOLDER_PATTERN = (
+    r"(?<![0-9A-Za-z_])(?:" + "|".join([*_PLACEHOLDER_HINTS, *map(_any_case, _PLACEHOLDER_PHRASES)])
+    + r")(?![0-9A-Za-z_])"
+)
+"""Placeholder text, as a regular expression that means the same in Python and in JavaScript (no
+inline flags, word edges spelt out in ASCII), so that the JSON Schema carries the rule ``check``
+applies and an editor flags the same texts."""
+PLACEHOLDER = re.compile(PLACEHOLDER_PATTERN)
+DEFINITIONS = {"no-placeholder": {
+    "pattern": rf"^(?![\s\S]*{PLACEHOLDER_PATTERN})",
+    "patternErrorMessage": "Still holds a placeholder ("
+    + ", ".join([*_PLACEHOLDER_HINTS, *_PLACEHOLDER_PHRASES]) + "): write the real text.",
+}}
+"""The placeholder rule as JSON Schema. ``patternErrorMessage`` (VS Code's extension to JSON Schema,
+which its YAML extension reads too) is what an editor shows in place of the bare pattern."""
 
 
 def find_placeholder(text: str) -> str | None:
@@ -153,6 +176,9 @@ class Text(Type):
             schema["pattern"] = r"^[^\n]*\n?$"
         if self.max_length:
             schema["maxLength"] = self.max_length
+        # A schema holds one pattern: the placeholder rule goes in a sub-schema of its own, so a
+        # text that breaks both rules gets both messages, as from `check`.
+        schema["allOf"] = [{"$ref": "#/$defs/no-placeholder"}]
         return schema
 
     def build(self, value: Any) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ import yaml
 from conftest import REPO, run
 
 from generator import spec
+from generator.fieldtypes import find_placeholder
 from generator.schema import schema_text
 
 
@@ -68,3 +70,18 @@ def test_schema_line_points_at_the_schema_files() -> None:
     for kind, path in _shipped():
         first = path.read_text(encoding="utf-8").splitlines()[0]
         assert first == f"# yaml-language-server: $schema=../../schema/{kind}.schema.json", path.name
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("FILL IN: the scenario", "FILL IN"), ("Ask, then TODO.", "TODO"), ("(TBD)", "TBD"), ("XXX", "XXX"),
+    ("Lorem Ipsum dolor", "Lorem Ipsum"), ("insert EXAMPLE here", "insert EXAMPLE"),
+    ("first\n\nFIXME", "FIXME"),
+    ("TODOs", None), ("todo", None), ("FILL_IN", None), ("XXXL", None), ("a ring-fenced budget", None),
+])
+def test_the_schema_flags_the_placeholders_check_flags(text: str, found: str | None) -> None:
+    """The same rule in both: `check`'s Python and the schema's pattern, read as an editor reads it."""
+    assert find_placeholder(text) == found
+    schema = json.loads(schema_text("lesson"))
+    rule = schema["$defs"]["no-placeholder"]
+    assert schema["properties"]["why"]["allOf"] == [{"$ref": "#/$defs/no-placeholder"}]
+    assert (re.search(rule["pattern"], text) is None) == (found is not None)
