@@ -222,21 +222,34 @@ class Integer(Type):
         return {"type": "integer", "minimum": self.minimum, "maximum": self.maximum}
 
 
+_LEAP_YEAR = r"(?:\d\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)"
+DATE_PATTERN = (
+    r"^(?!0000)(?:\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)"
+    r"|02-(?:0[1-9]|1\d|2[0-8]))|" + _LEAP_YEAR + r"-02-29)$"
+)
+"""A real date written YYYY-MM-DD (a real day of a real month, 29 February in leap years only):
+``check``'s rule for a date in quotes, and the JSON Schema's for every date, since an editor reads
+a date as text."""
+_DATE = re.compile(DATE_PATTERN)
+
+
 @dataclass(frozen=True)
 class Date(Type):
     expected = "a date written YYYY-MM-DD"
 
     def check(self, doc: Document, path: FieldPath, value: Any) -> Iterator[Problem]:
         if isinstance(value, str):
-            try:
-                dt.date.fromisoformat(value)
-            except ValueError:
+            # The schema's rule, not fromisoformat's alone, which also reads 20260914 and 2026-W37-1.
+            if not _DATE.fullmatch(value):
                 yield doc.problem(path, f"is {value!r}; write a date as YYYY-MM-DD, for example 2026-09-14")
         elif not isinstance(value, dt.date) or isinstance(value, dt.datetime):
             yield self.wrong_type(doc, path, value, "2026-09-14")
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+        # Only the pattern, not also "format": "date": an editor reports each of the two, so a
+        # wrong date would get two marks; and the pattern is exact (no 2026-02-30), as `check` is.
+        return {"type": "string", "pattern": DATE_PATTERN,
+                "patternErrorMessage": "Not a date: write a real date as YYYY-MM-DD, for example 2026-09-14."}
 
     def build(self, value: Any) -> dt.date:
         return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)

@@ -14,7 +14,7 @@ import yaml
 from conftest import REPO, run
 
 from generator import spec
-from generator.fieldtypes import find_placeholder
+from generator.fieldtypes import DATE_PATTERN, find_placeholder
 from generator.schema import schema_text
 
 
@@ -70,6 +70,25 @@ def test_schema_line_points_at_the_schema_files() -> None:
     for kind, path in _shipped():
         first = path.read_text(encoding="utf-8").splitlines()[0]
         assert first == f"# yaml-language-server: $schema=../../schema/{kind}.schema.json", path.name
+
+
+def _date_or_none(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def test_the_date_pattern_accepts_exactly_the_real_dates() -> None:
+    """An editor reads every date as text and checks it with the schema's pattern only: it must let
+    through every real YYYY-MM-DD date and nothing else (no 2026-02-30, 29 February in leap years)."""
+    date = re.compile(DATE_PATTERN)
+    texts = [f"{year:04d}-{month:02d}-{day:02d}" for year in (*range(1, 30), *range(1596, 2404), 9999)
+             for month in range(14) for day in range(33)]
+    wrong = [text for text in texts if bool(date.fullmatch(text)) != bool(_date_or_none(text))]
+    assert wrong == []
+    for text in ("0000-01-01", "2026-9-14", "20260914", "2026-W37-1", "2026-09-14T10:00", "14/09/2026"):
+        assert not date.fullmatch(text), text
 
 
 @pytest.mark.parametrize(("text", "found"), [
