@@ -174,6 +174,7 @@ class Text(Type):
         schema: dict[str, Any] = {"type": "string", "minLength": 1}
         if not self.markdown:
             schema["pattern"] = r"^[^\n]*\n?$"
+            schema["patternErrorMessage"] = "Must be one line; put longer text in a Markdown field."
         if self.max_length:
             schema["maxLength"] = self.max_length
         # A schema holds one pattern: the placeholder rule goes in a sub-schema of its own, so a
@@ -199,7 +200,8 @@ class Url(Text):
             yield doc.problem(path, f"{value!r} is not a web address; write it in full, like {self.example}")
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": r"^https?://[^\s<>\"]+$"}
+        return {"type": "string", "pattern": r"^https?://[^\s<>\"]+$",
+                "patternErrorMessage": f"Not a web address; write it in full, like {self.example}."}
 
 
 @dataclass(frozen=True)
@@ -277,7 +279,11 @@ class Choice(Type):
             yield doc.problem(path, f"is {shown}; expected {self.expected}{hint}")
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "enum": list(self.labels)}
+        schema: dict[str, Any] = {"type": "string", "enum": list(self.labels)}
+        if any(value != label for value, label in self.labels.items()):
+            # What each value means, shown beside it when an editor offers the values.
+            schema["enumDescriptions"] = list(self.labels.values())
+        return schema
 
 
 @dataclass(frozen=True)
@@ -301,7 +307,9 @@ class Id(Type):
             )
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": SLUG}
+        what = f"The id of a {self.refers_to}" if self.refers_to else "An id"
+        return {"type": "string", "pattern": SLUG, "patternErrorMessage":
+                f"{what}: lower-case letters, digits and single hyphens, like 'discovery-basics'."}
 
     def references(self, path: FieldPath, value: Any) -> Iterator[tuple[FieldPath, str, str]]:
         if self.refers_to and isinstance(value, str):
