@@ -18,8 +18,31 @@ from generator.load import Document, FieldPath
 from generator.problems import Problem
 
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-PLACEHOLDER = re.compile(r"\b(TODO|TBD|FIXME|XXX|FILL IN)\b|(?i:\b(lorem ipsum|insert example)\b)")
 _PLACEHOLDER_HINTS = ("TODO", "TBD", "FIXME", "XXX", "FILL IN")
+"""Placeholders as a skeleton or a note to self writes them: in capitals, as whole words."""
+_PLACEHOLDER_PHRASES = ("lorem ipsum", "insert example")
+"""Placeholders in any case."""
+
+
+def _any_case(phrase: str) -> str:
+    return "".join(f"[{c.upper()}{c.lower()}]" if c.isalpha() else c for c in phrase)
+
+
+PLACEHOLDER_PATTERN = (
+    r"(?<![0-9A-Za-z_])(?:" + "|".join([*_PLACEHOLDER_HINTS, *map(_any_case, _PLACEHOLDER_PHRASES)])
+    + r")(?![0-9A-Za-z_])"
+)
+"""Placeholder text, as a regular expression that means the same in Python and in JavaScript (no
+inline flags, word edges spelt out in ASCII), so that the JSON Schema carries the rule ``check``
+applies and an editor flags the same texts."""
+PLACEHOLDER = re.compile(PLACEHOLDER_PATTERN)
+DEFINITIONS = {"no-placeholder": {
+    "pattern": rf"^(?![\s\S]*{PLACEHOLDER_PATTERN})",
+    "patternErrorMessage": "Still holds a placeholder ("
+    + ", ".join([*_PLACEHOLDER_HINTS, *_PLACEHOLDER_PHRASES]) + "): write the real text.",
+}}
+"""The placeholder rule as JSON Schema. ``patternErrorMessage`` (VS Code's extension to JSON Schema,
+which its YAML extension reads too) is what an editor shows in place of the bare pattern."""
 
 
 def find_placeholder(text: str) -> str | None:
@@ -151,8 +174,12 @@ class Text(Type):
         schema: dict[str, Any] = {"type": "string", "minLength": 1}
         if not self.markdown:
             schema["pattern"] = r"^[^\n]*\n?$"
+            schema["patternErrorMessage"] = "Must be one line; put longer text in a Markdown field."
         if self.max_length:
             schema["maxLength"] = self.max_length
+        # A schema holds one pattern: the placeholder rule goes in a sub-schema of its own, so a
+        # text that breaks both rules gets both messages, as from `check`.
+        schema["allOf"] = [{"$ref": "#/$defs/no-placeholder"}]
         return schema
 
     def build(self, value: Any) -> str:
@@ -173,7 +200,8 @@ class Url(Text):
             yield doc.problem(path, f"{value!r} is not a web address; write it in full, like {self.example}")
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": r"^https?://[^\s<>\"]+$"}
+        return {"type": "string", "pattern": r"^https?://[^\s<>\"]+$",
+                "patternErrorMessage": f"Not a web address; write it in full, like {self.example}."}
 
 
 @dataclass(frozen=True)
@@ -196,21 +224,34 @@ class Integer(Type):
         return {"type": "integer", "minimum": self.minimum, "maximum": self.maximum}
 
 
+_LEAP_YEAR = r"(?:\d\d(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)"
+DATE_PATTERN = (
+    r"^(?!0000)(?:\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)"
+    r"|02-(?:0[1-9]|1\d|2[0-8]))|" + _LEAP_YEAR + r"-02-29)$"
+)
+"""A real date written YYYY-MM-DD (a real day of a real month, 29 February in leap years only):
+``check``'s rule for a date in quotes, and the JSON Schema's for every date, since an editor reads
+a date as text."""
+_DATE = re.compile(DATE_PATTERN)
+
+
 @dataclass(frozen=True)
 class Date(Type):
     expected = "a date written YYYY-MM-DD"
 
     def check(self, doc: Document, path: FieldPath, value: Any) -> Iterator[Problem]:
         if isinstance(value, str):
-            try:
-                dt.date.fromisoformat(value)
-            except ValueError:
+            # The schema's rule, not fromisoformat's alone, which also reads 20260914 and 2026-W37-1.
+            if not _DATE.fullmatch(value):
                 yield doc.problem(path, f"is {value!r}; write a date as YYYY-MM-DD, for example 2026-09-14")
         elif not isinstance(value, dt.date) or isinstance(value, dt.datetime):
             yield self.wrong_type(doc, path, value, "2026-09-14")
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+        # Only the pattern, not also "format": "date": an editor reports each of the two, so a
+        # wrong date would get two marks; and the pattern is exact (no 2026-02-30), as `check` is.
+        return {"type": "string", "pattern": DATE_PATTERN,
+                "patternErrorMessage": "Not a date: write a real date as YYYY-MM-DD, for example 2026-09-14."}
 
     def build(self, value: Any) -> dt.date:
         return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
@@ -238,7 +279,11 @@ class Choice(Type):
             yield doc.problem(path, f"is {shown}; expected {self.expected}{hint}")
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "enum": list(self.labels)}
+        schema: dict[str, Any] = {"type": "string", "enum": list(self.labels)}
+        if any(value != label for value, label in self.labels.items()):
+            # What each value means, shown beside it when an editor offers the values.
+            schema["enumDescriptions"] = list(self.labels.values())
+        return schema
 
 
 @dataclass(frozen=True)
@@ -262,7 +307,9 @@ class Id(Type):
             )
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": SLUG}
+        what = f"The id of a {self.refers_to}" if self.refers_to else "An id"
+        return {"type": "string", "pattern": SLUG, "patternErrorMessage":
+                f"{what}: lower-case letters, digits and single hyphens, like 'discovery-basics'."}
 
     def references(self, path: FieldPath, value: Any) -> Iterator[tuple[FieldPath, str, str]]:
         if self.refers_to and isinstance(value, str):

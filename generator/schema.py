@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from generator import spec
+from generator.fieldtypes import DEFINITIONS
 
 SCHEMA_BASE = "https://curriculum.invalid/schema/"
 
@@ -16,6 +17,7 @@ def json_schema(kind: str = "lesson") -> dict[str, Any]:
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"{SCHEMA_BASE}{kind}.schema.json",
         **spec.KINDS[kind].json_schema(),
+        "$defs": DEFINITIONS,
     }
 
 
