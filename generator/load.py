@@ -18,6 +18,7 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.problems import CurriculumError, Problem
+from generator.yamlerrors import explain
 
 FieldPath = tuple[str | int, ...]
 Mark = tuple[int, int]
@@ -133,12 +134,11 @@ def load_file(path: Path, display: str) -> Document:
         root = yaml.compose(text, Loader=_COMPOSE_LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        message = f"YAML syntax error: {error.problem or error.context}"
-        if "maximum nesting depth" in message:
-            message = f"nesting is too deep; the limit is {MAX_DEPTH} levels (MAX_DEPTH)"
-        if mark is None:
-            raise fail(message) from error
-        raise fail(message, mark.line + 1, mark.column + 1) from error
+        if "maximum nesting depth" in f"{error.problem} {error.context}":
+            line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            raise fail(f"nesting is too deep; the limit is {MAX_DEPTH} levels (MAX_DEPTH)", line, column) from error
+        explained = explain(text, error)
+        raise fail(explained.message, explained.line, explained.column) from error
     except yaml.reader.ReaderError as error:
         line = text.count("\n", 0, error.position) + 1
         column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
