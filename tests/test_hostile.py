@@ -75,8 +75,8 @@ CORPUS: dict[str, tuple[dict[str, bytes | Path], int, list[str]]] = {
                           [(f"{BAD}:1:5: id: the YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is "
                            "not allowed; write plain text, numbers, lists and fields")]),
     "custom tag": ({"lessons/bad.yaml": b"id: !include secrets.yaml\n"}, 1,
-                   [(f"{BAD}:1:5: id: the YAML tag '!include' is not allowed; write plain text, numbers, lists "
-                    "and fields")]),
+                   [(f"{BAD}:1:5: id: the text starts with '!', which YAML reads as a tag naming the value's "
+                    "type ('!include'), and tags are not allowed. Put the whole text in double quotes (\"...\").")]),
     "merge key": ({"lessons/bad.yaml": b"base: &base {a: 1}\nid: bad\nother:\n  <<: *base\n"}, 1,
                   [f"{BAD}:4:3: other: merge keys (<<) are not supported; write the fields out"]),
     "billion laughs": ({"lessons/bad.yaml": LAUGHS}, 1,
