@@ -21,7 +21,14 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 import yaml
-from yaml.tokens import FlowMappingEndToken, FlowSequenceEndToken, ScalarToken, Token
+from yaml.tokens import (
+    FlowMappingEndToken,
+    FlowMappingStartToken,
+    FlowSequenceEndToken,
+    FlowSequenceStartToken,
+    ScalarToken,
+    Token,
+)
 
 EXCERPT_WIDTH = 100
 """Widest source line shown under a message; a longer line is cut around the caret."""
@@ -220,8 +227,18 @@ def _flow(error: _Error) -> _Found | None:
     if not error.context.startswith(("while parsing a flow", "while scanning a flow")) or error.context_at is None:
         return None
     index, column = error.context_at
+    if error.char(error.context_at) not in ("[", "{"):  # libyaml names the end of the file: find the opener
+        opened: list[Token] = []
+        for token in error.tokens():
+            if isinstance(token, (FlowSequenceStartToken, FlowMappingStartToken)):
+                opened.append(token)
+            elif isinstance(token, (FlowSequenceEndToken, FlowMappingEndToken)) and opened:
+                opened.pop()
+        if not opened:
+            return None
+        index, column = opened[0].start_mark.line, opened[0].start_mark.column
     line = error.line(index)
-    opener = error.char(error.context_at)
+    opener = line[column:column + 1]
     if opener not in ("[", "{") or not _value_start(line, column):
         return None
     closer = "]" if opener == "[" else "}"
@@ -358,8 +375,9 @@ def _after_closing(error: _Error) -> _Found | None:
         swallowed = [_row(0, text) for text in error.lines[start.line + 1:end.line + 1]]
         if not any(row.key is not None or row.item for row in swallowed):
             return None  # a text in quotes over several lines, with words after it: left to the general words
-        word = _word_around(line, closing)
-        where = f"in {word!r} on line {end.line + 1}" if word != quote else f"on line {end.line + 1}"
+        where = f"on line {end.line + 1}"
+        if line[closing - 1:closing].isalpha() and line[closing + 1:closing + 2].isalpha():  # an apostrophe
+            where = f"in {_word_around(line, closing)!r} {where}"
         return _Found(start.line, start.column, f"this quote ({quote}) is not closed on its line, so YAML "
                       f"reads on to the next {quote}, {where}, and cannot read what follows it. Add the "
                       f"closing {quote} at the end of the text on this line.")
@@ -399,7 +417,14 @@ def _indentation(error: _Error) -> _Found | None:
         return _in_list(rows, here, group)
     if here.item:
         items = next((r for r in reversed(rows) if r.dashes and r.dashes[-1] > group), None)
-        return _misplaced_item(here, items, items.dashes[-1]) if items else None
+        if items is not None:
+            return _misplaced_item(here, items, items.dashes[-1])
+        above = rows[-1]
+        if above.key is None or not above.value or above.block_header:
+            return None
+        return _Found(index, here.indent, f"this list item follows `{above.key}: {_short(above.value, 20)}` on "
+                      f"line {above.index + 1}, which already has a value, so YAML cannot tell what the item "
+                      f"belongs to. For a list, write `{above.key}:` alone on its line and each item below it.")
     return _in_mapping(error, rows, here, group)
 
 
