@@ -136,7 +136,8 @@ def load_file(path: Path, display: str) -> Document:
         mark = error.problem_mark or error.context_mark
         if "maximum nesting depth" in f"{error.problem} {error.context}":
             line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-            raise fail(f"nesting is too deep; the limit is {MAX_DEPTH} levels (MAX_DEPTH)", line, column) from error
+            message = f"nesting is too deep; the limit is {MAX_DEPTH} levels (MAX_DEPTH)"
+            raise fail(message, line, column) from error
         explained = explain(text, error)
         raise fail(explained.message, explained.line, explained.column) from error
     except yaml.reader.ReaderError as error:

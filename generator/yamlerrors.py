@@ -65,7 +65,8 @@ def explain(text: str, error: yaml.MarkedYAMLError) -> Explanation:
     original = error.problem or error.context or "syntax error"
     if original.startswith("but ") and error.context:  # "but found another document"
         original = f"{error.context} {original}"
-    return Explanation(line + 1, column + 1, f"{sentence} [YAML: {original}]\n{excerpt(facts.lines, line, column)}")
+    shown = excerpt(facts.lines, line, column)
+    return Explanation(line + 1, column + 1, f"{sentence} [YAML: {original}]\n{shown}")
 
 
 def excerpt(lines: list[str], line: int, column: int) -> str:
@@ -164,11 +165,13 @@ def _tab(error: _Error) -> _Found | None:
         return _Found(error.at[0], column, "this line holds a tab where YAML allows only spaces. Replace the "
                       "tab with a space.")
     rows, _ = _rows(error.lines, error.at[0])
+    above = rows[-1] if rows else None
     fits = ""
-    if rows and rows[-1].key is not None and not rows[-1].value:
-        fits = f"; here that is {_spaces(rows[-1].parent + 2)}, to fit under `{rows[-1].key}:` (line {rows[-1].index + 1})"
-    elif rows:
-        fits = f"; here that is {_spaces(rows[-1].indent)}, like line {rows[-1].index + 1}"
+    if above is not None and above.key is not None and not above.value:
+        fits = f"; here that is {_spaces(above.parent + 2)}, to fit under `{above.key}:`"
+        fits += f" (line {above.index + 1})"
+    elif above is not None:
+        fits = f"; here that is {_spaces(above.indent)}, like line {above.index + 1}"
     return _Found(error.at[0], column, "this line is indented with a tab, and YAML allows only spaces for "
                   f"indenting. Indent it with spaces only{fits}.")
 
@@ -217,14 +220,16 @@ def _block_header(error: _Error) -> _Found | None:
     line = error.line(index)
     found = error.char(error.at)
     if found in ("|", ">"):
+        keep = line[:column + 1].strip()
         return _Found(*error.at, f"there are two signs ('{line[column]}' and '{found}') where one says that "
-                      f"the text starts on the next line. Keep only the first: `{line[:column + 1].strip()}`.")
+                      f"the text starts on the next line. Keep only the first: `{keep}`.")
     return _Found(index, column, _starts_with(line, column))
 
 
 def _flow(error: _Error) -> _Found | None:
     """A ``[`` or ``{`` at the start of a value, never closed or holding what a list cannot."""
-    if not error.context.startswith(("while parsing a flow", "while scanning a flow")) or error.context_at is None:
+    flow = error.context.startswith(("while parsing a flow", "while scanning a flow"))
+    if error.context_at is None or not flow:
         return None
     index, column = error.context_at
     if error.char(error.context_at) not in ("[", "{"):  # libyaml names the end of the file: find the opener
@@ -256,8 +261,9 @@ def _flow(error: _Error) -> _Found | None:
 def _sign(error: _Error) -> _Found | None:
     """A value that starts with a sign YAML reads as syntax: ``*``, ``&``, ``@``, a backtick, ``%``,
     ``- ``, ``? ``, ``,``."""
-    if error.context.startswith(("while scanning an alias", "while scanning an anchor", "while scanning a tag")):
-        at = error.context_at or error.at
+    scanning = ("while scanning an alias", "while scanning an anchor", "while scanning a tag")
+    if error.context.startswith(scanning):
+        at = error.context_at or error.at  # libyaml names the character after the sign
     elif any(words in error.problem for words in ("undefined alias", "cannot start any token",
                                                   "entries are not allowed", "mapping keys are not allowed",
                                                   "node content")):
@@ -314,10 +320,10 @@ def _simple_key(error: _Error) -> _Found | None:
                       f"continues the text of the list item on line {above.index + 1}, "
                       f"{_lower_first(_indent_to(above.key_col))}; if it is a new item, start it with '- '.")
     if above.key is not None:
+        indent = _lower_first(_indent_to(above.key_col + 2))
         return _Found(index, column, "this line has no ': ', so YAML cannot read it as a field. If it "
-                      f"continues the text of `{above.key}:` on line {above.index + 1}, "
-                      f"{_lower_first(_indent_to(above.key_col + 2))}; if it is a field, write its name, ': ' "
-                      "and the value.")
+                      f"continues the text of `{above.key}:` on line {above.index + 1}, {indent}; if it is a "
+                      "field, write its name, ': ' and the value.")
     return None
 
 
@@ -422,9 +428,10 @@ def _indentation(error: _Error) -> _Found | None:
         above = rows[-1]
         if above.key is None or not above.value or above.block_header:
             return None
-        return _Found(index, here.indent, f"this list item follows `{above.key}: {_short(above.value, 20)}` on "
-                      f"line {above.index + 1}, which already has a value, so YAML cannot tell what the item "
-                      f"belongs to. For a list, write `{above.key}:` alone on its line and each item below it.")
+        field = f"`{above.key}: {_short(above.value, 20)}`"
+        return _Found(index, here.indent, f"this list item follows {field} on line {above.index + 1}, which "
+                      "already has a value, so YAML cannot tell what the item belongs to. For a list, write "
+                      f"`{above.key}:` alone on its line and each item below it.")
     return _in_mapping(error, rows, here, group)
 
 
@@ -437,9 +444,9 @@ def _in_list(rows: list[_Row], here: _Row, column: int) -> _Found | None:
         return _misplaced_item(here, item, column)
     if here.key is None or item.key is None or item.key_col == here.indent:
         return None
-    return _Found(here.index, here.indent, f"this field is indented by {_spaces(here.indent)}, but the fields "
-                  f"of its list item ({_field(item)} on line {item.index + 1}) by {_spaces(item.key_col)}. "
-                  f"{_indent_to(item.key_col)}.")
+    return _Found(here.index, here.indent, f"this field is indented by {_spaces(here.indent)}, but the "
+                  f"fields of its list item ({_field(item)} on line {item.index + 1}) by "
+                  f"{_spaces(item.key_col)}. {_indent_to(item.key_col)}.")
 
 
 def _misplaced_item(here: _Row, item: _Row, column: int) -> _Found | None:
@@ -461,8 +468,8 @@ def _in_mapping(error: _Error, rows: list[_Row], here: _Row, column: int) -> _Fo
     first = after[0] if after else None
     if (first is not None and first.field_like and not sibling.value and p - column == 2
             and first.indent - column != 2):  # the first field of the group is the odd one out
-        return _Found(first.index, first.indent, f"this field is indented by {_spaces(first.indent)}, but the "
-                      f"next field in `{sibling.key}:` ({_field(here)} on line {here.index + 1}) by "
+        return _Found(first.index, first.indent, f"this field is indented by {_spaces(first.indent)}, but "
+                      f"the next field in `{sibling.key}:` ({_field(here)} on line {here.index + 1}) by "
                       f"{_spaces(p)}; the fields of one group must line up. {_indent_to(p)}.")
     deeper = next((r for r in reversed(after) if r.key is not None and r.key_col > p), None)
     if deeper is not None:
@@ -470,13 +477,13 @@ def _in_mapping(error: _Error, rows: list[_Row], here: _Row, column: int) -> _Fo
         if deeper.key_col in elsewhere and column not in elsewhere:
             sibling, column = deeper, deeper.key_col
         elif column not in elsewhere:
+            one = f"{_field(sibling)} on line {sibling.index + 1} ({_spaces(sibling.key_col)})"
+            other = f"{_field(deeper)} on line {deeper.index + 1} ({_spaces(deeper.key_col)})"
             return _Found(here.index, p, f"this field is indented by {_spaces(p)}, which lines it up neither "
-                          f"with {_field(sibling)} on line {sibling.index + 1} ({_spaces(sibling.key_col)}) nor "
-                          f"with {_field(deeper)} on line {deeper.index + 1} ({_spaces(deeper.key_col)}). "
-                          "Indent it like the fields it belongs with.")
+                          f"with {one} nor with {other}. Indent it like the fields it belongs with.")
     return _Found(here.index, p, f"this field is indented by {_spaces(p)}, but {_field(sibling)} on line "
-                  f"{sibling.index + 1}, in the same group, by {_spaces(column)}; the fields of one group must "
-                  f"line up. {_indent_to(column)}.")
+                  f"{sibling.index + 1}, in the same group, by {_spaces(column)}; the fields of one group "
+                  f"must line up. {_indent_to(column)}.")
 
 
 def _general(error: _Error) -> _Found:
@@ -513,7 +520,8 @@ def _block_text(error: _Error, rows: list[_Row], first_text: dict[int, int], ind
                       f"indented by {_spaces(text_indent)}, but the lines after it are indented by "
                       f"{_spaces(indent)}. Indent this line by {_spaces(indent)} too.")
     return _Found(index, indent, f"this line seems to belong to the text of {name} on line {last.index + 1}, "
-                  f"whose lines are indented by {_spaces(text_indent)}. Indent it by {_spaces(text_indent)} too.")
+                  f"whose lines are indented by {_spaces(text_indent)}. Indent it by "
+                  f"{_spaces(text_indent)} too.")
 
 
 def _colon_in_text(error: _Error, row: _Row) -> _Found:
@@ -529,9 +537,9 @@ def _colon_in_text(error: _Error, row: _Row) -> _Found:
 
 
 def _needs_block(owner: _Row, colon_line: int) -> _Found:
-    return _Found(owner.index, owner.value_col - 1, f"the text of `{owner.key}:` on the lines below holds ': ' "
-                  f"(line {colon_line + 1}), which YAML reads as a new field. Write `{owner.key}: |` so that "
-                  "YAML reads the lines below as text.")
+    return _Found(owner.index, owner.value_col - 1, f"the text of `{owner.key}:` on the lines below holds "
+                  f"': ' (line {colon_line + 1}), which YAML reads as a new field. Write `{owner.key}: |` so "
+                  "that YAML reads the lines below as text.")
 
 
 _STARTS = {
