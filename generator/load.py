@@ -18,6 +18,7 @@ from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.problems import CurriculumError, Problem
+from generator.yamlerrors import anchored_text, comment_cut, explain, tagged_text
 
 FieldPath = tuple[str | int, ...]
 Mark = tuple[int, int]
@@ -133,12 +134,12 @@ def load_file(path: Path, display: str) -> Document:
         root = yaml.compose(text, Loader=_COMPOSE_LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        message = f"YAML syntax error: {error.problem or error.context}"
-        if "maximum nesting depth" in message:
+        if "maximum nesting depth" in f"{error.problem} {error.context}":
+            line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
             message = f"nesting is too deep; the limit is {MAX_DEPTH} levels (MAX_DEPTH)"
-        if mark is None:
-            raise fail(message) from error
-        raise fail(message, mark.line + 1, mark.column + 1) from error
+            raise fail(message, line, column) from error
+        explained = explain(text, error)
+        raise fail(explained.message, explained.line, explained.column) from error
     except yaml.reader.ReaderError as error:
         line = text.count("\n", 0, error.position) + 1
         column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
@@ -150,7 +151,7 @@ def load_file(path: Path, display: str) -> Document:
         raise fail(f"nesting is too deep; the limit is {MAX_DEPTH} levels (MAX_DEPTH)") from error
     if root is None:
         raise fail("file holds no YAML document")
-    converter = _Converter(display)
+    converter = _Converter(display, text)
     data = converter.convert(root, (), 0)
     if converter.problems:
         raise CurriculumError(converter.problems)
@@ -166,8 +167,11 @@ def _tag_message(tag: str) -> str:
 class _Converter:
     """Turns a composed YAML node tree into plain values, recording marks and refusing abuse."""
 
-    def __init__(self, display: str) -> None:
+    def __init__(self, display: str, text: str) -> None:
         self.display = display
+        self.lines = text.splitlines() if "&" in text or " #" in text or "!" in text else None
+        """The source lines, kept only when a text may start with '&' or '!' or lose its end to a
+        comment (see ``_plain_text``)."""
         self.problems: list[Problem] = []
         self.nodes = 0
         self.constructor = SafeConstructor()
@@ -198,9 +202,15 @@ class _Converter:
             return [self.convert(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
         assert isinstance(node, ScalarNode)
         if node.tag == _STR:
+            if not node.style and self.lines is not None:
+                self._plain_text(node, path)
             return node.value  # most values are text: skip the general constructor
         if node.tag not in _SCALAR_TAGS:
-            self.problem(node, path, _tag_message(node.tag))
+            mark = node.start_mark
+            if self.lines is not None and node.tag.startswith("!") and self._char(mark) == "!":
+                self.problem(node, path, tagged_text(self.lines[mark.line], mark.column, node.tag))
+            else:
+                self.problem(node, path, _tag_message(node.tag))
             return None
         try:
             value = self.constructor.construct_object(node, deep=True)
@@ -211,6 +221,22 @@ class _Converter:
             self.problem(node, path, "write a date without a time, as YYYY-MM-DD")
             return None
         return value
+
+    def _char(self, mark: yaml.Mark) -> str:
+        assert self.lines is not None
+        line = self.lines[mark.line] if mark.line < len(self.lines) else ""
+        return line[mark.column:mark.column + 1]
+
+    def _plain_text(self, node: ScalarNode, path: FieldPath) -> None:
+        """Refuse a text that YAML read other than as written: its first word taken as an anchor
+        name (``&Meet``), or its end taken as a comment (``#1``)."""
+        assert self.lines is not None
+        start, end = node.start_mark, node.end_mark
+        if self._char(start) == "&":
+            self.problem(node, path, anchored_text(self.lines[start.line], start.column))
+        elif end.line < len(self.lines) and (cut := comment_cut(self.lines[end.line], end.column)):
+            column, message = cut
+            self.problems.append(Problem(self.display, end.line + 1, column + 1, field_name(path), message))
 
     def _mapping(self, node: MappingNode, path: FieldPath, depth: int) -> dict[str, Any] | None:
         if node.tag != "tag:yaml.org,2002:map":

@@ -2,7 +2,8 @@
 
 Each case edits one file of the small fixture project, runs ``curriculum check`` and ``curriculum
 build``, and expects exit status 1, exactly the lines below, no traceback, and the site built
-before the edit left as it was.
+before the edit left as it was. (Every kind of YAML syntax error has its own table in
+test_yaml_errors.py.)
 """
 
 from __future__ import annotations
@@ -37,7 +38,12 @@ def copy(source: str, target: str) -> Callable[[Path], None]:
 CASES: dict[str, tuple[Callable[[Path], None], list[str]]] = {
     "broken YAML": (
         replace(SHORT, "title: Name the next step", "title: [Name the next step"),
-        [f"{SHORT}:3:8: YAML syntax error: did not find expected ',' or ']'"],
+        [(f"{SHORT}:2:8: the text starts with '[', which YAML reads as the start of a list written like "
+          "[a, b], and there is no ']' on this line to close it. If it is a list, end it with ']'; if the '[' "
+          "belongs to the text, put the whole text in double quotes (\"...\"). [YAML: did not find expected ',' "
+          "or ']']\n"
+          "  line 2 | title: [Name the next step before you hang up\n"
+          "         |        ^")],
     ),
     "unknown field": (
         replace(SHORT, "objective:", "objectve:"),
@@ -118,7 +124,7 @@ def test_content_error_is_reported_exactly(mini: Path, case: str) -> None:
     assert result.code == 1
     assert "Traceback" not in result.err
     count = len(expected)
-    assert result.err.splitlines() == sorted(expected) + [
+    assert result.err.splitlines() == "\n".join(sorted(expected)).splitlines() + [
         f"{count} problem{'s' * (count != 1)} found; nothing was built."
     ]
 

@@ -1,5 +1,6 @@
 """Property-based tests: whatever bytes a lesson file holds, the loader and validator either accept
-it or raise the project's own error, with a file and a line, and never anything else."""
+it or raise the project's own error, with a file and a line, and never anything else. Each problem is
+one line, except a YAML syntax error, which adds the line to change and a caret under the column."""
 
 from __future__ import annotations
 
@@ -34,7 +35,12 @@ def _outcome(data: bytes) -> None:
         for problem in problems:
             assert problem.file == "lessons/fuzzed.yaml"
             assert problem.line >= 1 and problem.column >= 1
-            assert problem.message and "\n" not in str(problem)
+            first, *excerpt = str(problem).split("\n")
+            assert first.startswith(f"{problem.file}:{problem.line}:{problem.column}: ") and problem.message
+            if excerpt:  # a YAML syntax error shows the line to change and a caret under the column
+                assert len(excerpt) == 2
+                assert excerpt[0].startswith(f"  line {problem.line} | ")
+                assert excerpt[1].endswith("^")
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -34,13 +34,30 @@ def _valid_id(value: str) -> str:
 
 CORPUS: dict[str, tuple[dict[str, bytes | Path], int, list[str]]] = {
     "unclosed bracket": ({"lessons/bad.yaml": b"id: bad\ntitle: [oops\n"}, 1,
-                         [f"{BAD}:3:1: YAML syntax error: did not find expected ',' or ']'"]),
+                         [(f"{BAD}:2:8: the text starts with '[', which YAML reads as the start of a list "
+                           "written like [a, b], and there is no ']' on this line to close it. If it is a list, "
+                           "end it with ']'; if the '[' belongs to the text, put the whole text in double quotes "
+                           "(\"...\"). [YAML: did not find expected ',' or ']']"),
+                          "  line 2 | title: [oops",
+                          "         |        ^"]),
     "bad indentation": ({"lessons/bad.yaml": b"id: bad\n title: x\ntitle: y\n"}, 1,
-                        [f"{BAD}:2:7: YAML syntax error: mapping values are not allowed in this context"]),
+                        [(f"{BAD}:2:2: this line is indented more than `id:` on line 1, so YAML reads it as "
+                          "more of that field's text. Start it at the beginning of the line, like `id:`. [YAML: "
+                          "mapping values are not allowed in this context]"),
+                         "  line 2 |  title: x",
+                         "         |  ^"]),
     "unclosed quote": ({"lessons/bad.yaml": b'id: bad\ntitle: "oops\nsummary: x\n'}, 1,
-                       [f"{BAD}:4:1: YAML syntax error: found unexpected end of stream"]),
+                       [(f"{BAD}:2:8: this quote (\") is never closed, so YAML reads the rest of the file as "
+                         "part of this text. Add the closing \" at the end of the text. [YAML: found unexpected "
+                         "end of stream]"),
+                        "  line 2 | title: \"oops",
+                        "         |        ^"]),
     "tab indentation": ({"lessons/bad.yaml": b"id: bad\nprep:\n\tminutes: 5\n"}, 1,
-                        [f"{BAD}:3:1: YAML syntax error: found character that cannot start any token"]),
+                        [(f"{BAD}:3:1: this line is indented with a tab, and YAML allows only spaces for "
+                          "indenting. Indent it with spaces only; here that is 2 spaces, to fit under `prep:` "
+                          "(line 2). [YAML: found character that cannot start any token]"),
+                         "  line 3 | →minutes: 5",
+                         "         | ^"]),
     "byte-order mark works": ({"lessons/short-lesson.yaml": b"\xef\xbb\xbf" + GOOD}, 0, []),
     "CRLF line ends work": ({"lessons/short-lesson.yaml": GOOD.replace(b"\n", b"\r\n")}, 0, []),
     "invalid UTF-8": ({"lessons/bad.yaml": b"id: bad\ntitle: caf\xe9\n"}, 1,
@@ -58,8 +75,8 @@ CORPUS: dict[str, tuple[dict[str, bytes | Path], int, list[str]]] = {
                           [(f"{BAD}:1:5: id: the YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is "
                            "not allowed; write plain text, numbers, lists and fields")]),
     "custom tag": ({"lessons/bad.yaml": b"id: !include secrets.yaml\n"}, 1,
-                   [(f"{BAD}:1:5: id: the YAML tag '!include' is not allowed; write plain text, numbers, lists "
-                    "and fields")]),
+                   [(f"{BAD}:1:5: id: the text starts with '!', which YAML reads as a tag naming the value's "
+                    "type ('!include'), and tags are not allowed. Put the whole text in double quotes (\"...\").")]),
     "merge key": ({"lessons/bad.yaml": b"base: &base {a: 1}\nid: bad\nother:\n  <<: *base\n"}, 1,
                   [f"{BAD}:4:3: other: merge keys (<<) are not supported; write the fields out"]),
     "billion laughs": ({"lessons/bad.yaml": LAUGHS}, 1,
@@ -114,8 +131,8 @@ def test_hostile_input_gets_a_clear_answer(mini: Path, case: str) -> None:
     text = (mini / "err.txt").read_text(encoding="utf-8")
     assert "Traceback" not in text
     if code:
-        assert text.splitlines() == lines + [(f"{len(lines)} problem{'s' * (len(lines) != 1)} found; "
-                                             "nothing was built.")]
+        count = sum(not line.startswith(" ") for line in lines)  # a YAML error adds its line and a caret
+        assert text.splitlines() == lines + [f"{count} problem{'s' * (count != 1)} found; nothing was built."]
     else:
         assert text == "OK: 2 lessons, 1 skill and 1 track are valid.\n"
     assert seconds < GUARD_SECONDS
