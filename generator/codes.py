@@ -43,8 +43,8 @@ class Group:
 
 YAML_SYNTAX = Group(
     1, 49, "YAML syntax",
-    "The file is not valid YAML, so none of its fields can be read until this is fixed. "
-    "Codes CUR001 to CUR049 are kept for the kinds of YAML mistake.",
+    "The file is not valid YAML, so none of its fields can be read until this is fixed. The whole "
+    "range is kept for the kinds of YAML mistake.",
     (
         Code(
             "CUR001", "YAML syntax error",
@@ -93,8 +93,8 @@ FILE = Group(
         ),
         Code(
             "CUR053", "File cannot be read",
-            "The operating system refused to read the file, for example because of its permissions. The message gives the system's reason. Make it an "
-            "ordinary file that you are allowed to read.",
+            "The operating system refused to read the file, for example because of its permissions. The "
+            "message gives the system's reason. Make it an ordinary file that you are allowed to read.",
             "# curriculum/lessons/locked.yaml can only be read by another user\n",
             "# curriculum/lessons/locked.yaml can be read by everyone working on the repository\n",
         ),
@@ -251,8 +251,8 @@ FIELD = Group(
         Code(
             "CUR107", "Not a date",
             "The field holds a date, written as year, month and day with hyphens (YYYY-MM-DD), and the "
-            "value is not one: another order, slashes or a month name. (A date that does not exist, like "
-            "2026-02-30, is CUR109.)",
+            "value is not one: another order, slashes, a month name, or a day the month does not have (the "
+            "30th of February).",
             "reviewed: 14/09/2026\n",
             "reviewed: 2026-09-14\n",
         ),
@@ -263,12 +263,12 @@ FIELD = Group(
             "reviewed: 2026-09-14\n",
         ),
         Code(
-            "CUR109", "Value YAML cannot read",
-            "YAML recognises the value as a date or a number but cannot read it as one, most often a date "
-            "that does not exist, like the 30th of February, or a number thousands of digits long. The "
-            "message gives YAML's reason. Correct the value; to keep it as text, put it in quotes.",
-            "reviewed: 2026-02-30\n",
-            "reviewed: 2026-02-28\n",
+            "CUR109", "Number YAML cannot read",
+            "The value starts like a number but is thousands of digits long, too long to read as one; "
+            "it is usually a paste gone wrong. Write the number the field needs, or put the value in "
+            "quotes if it is meant as text.",
+            "minutes: 1000000000000000000000000000000000000000  # and so on, for 5,000 digits\n",
+            "minutes: 10\n",
         ),
         Code(
             "CUR110", "Not a valid id",
@@ -351,7 +351,8 @@ FIELD = Group(
             "remove `team-meeting` from the formats.",
             "formats: [one-on-one, team-meeting]\n",
             "formats: [one-on-one, team-meeting]\ndiscussion_questions:\n  - Which of your calls this week "
-            "ended without a date?\nroom:\n  sizes:\n    - people: 4\n      how: Everyone sells once.\n    - people: 8\n      how: Two trios play.\n"
+            "ended without a date?\nroom:\n  sizes:\n    - people: 4\n      how: Everyone sells once.\n"
+            "    - people: 8\n      how: Two trios play.\n"
             "    - people: 12\n      how: Three foursomes play.\n"
             "  remote: Breakout rooms of three.\n  others: The rest observe with the rubric.\n",
         ),
@@ -383,7 +384,8 @@ ACROSS = Group(
             "Two files of the same kind have the same id, so the site would have two pages at one address. "
             "This happens with a copy of a file saved under another extension, such as `.yml` beside "
             "`.yaml`. Delete the copy, or give it its own id and file name.",
-            "# curriculum/lessons/short-lesson.yaml and curriculum/lessons/short-lesson.yml\nid: short-lesson\n",
+            "# curriculum/lessons/short-lesson.yaml and curriculum/lessons/short-lesson.yml\n"
+            "id: short-lesson\n",
             "# curriculum/lessons/short-lesson.yaml only\nid: short-lesson\n",
         ),
         Code(

@@ -148,7 +148,8 @@ class Text(Type):
             yield doc.problem(path, f"is {len(text)} characters long; keep it under {self.max_length}",
                               code="CUR113")
         if found := find_placeholder(text):
-            yield doc.problem(path, f"still holds the placeholder {found!r}; write the real text", code="CUR114")
+            yield doc.problem(path, f"still holds the placeholder {found!r}; write the real text",
+                              code="CUR114")
 
     def json_schema(self) -> dict[str, Any]:
         schema: dict[str, Any] = {"type": "string", "minLength": 1}
@@ -194,7 +195,8 @@ class Integer(Type):
         if isinstance(value, bool) or not isinstance(value, int):
             yield self.wrong_type(doc, path, value, str(self.minimum + (self.maximum - self.minimum) // 4))
         elif not self.minimum <= value <= self.maximum:
-            yield doc.problem(path, f"is {value}; it must be from {self.minimum} to {self.maximum}", code="CUR106")
+            yield doc.problem(path, f"is {value}; it must be from {self.minimum} to {self.maximum}",
+                              code="CUR106")
 
     def json_schema(self) -> dict[str, Any]:
         return {"type": "integer", "minimum": self.minimum, "maximum": self.maximum}
@@ -233,7 +235,8 @@ class Choice(Type):
 
     def check(self, doc: Document, path: FieldPath, value: Any) -> Iterator[Problem]:
         if isinstance(value, str) and (found := find_placeholder(value)):
-            yield doc.problem(path, f"still holds the placeholder {found!r}; write {self.expected}", code="CUR114")
+            yield doc.problem(path, f"still holds the placeholder {found!r}; write {self.expected}",
+                              code="CUR114")
             return
         if not isinstance(value, str) or value not in self.labels:
             from generator.suggest import did_you_mean
@@ -298,7 +301,8 @@ class ListOf(Type):
                 code="CUR115",
             )
         if self.max_items is not None and len(value) > self.max_items:
-            yield doc.problem(path, f"has {len(value)} items; keep it to {self.max_items} at most", code="CUR116")
+            yield doc.problem(path, f"has {len(value)} items; keep it to {self.max_items} at most",
+                              code="CUR116")
         seen: set[Any] = set()
         for index, item in enumerate(value):
             yield from self.item.check(doc, (*path, index), item)

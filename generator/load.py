@@ -115,7 +115,8 @@ def load_file(path: Path, display: str) -> Document:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise fail(f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes (MAX_FILE_BYTES)", code="CUR054")
+            raise fail(f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes (MAX_FILE_BYTES)",
+                       code="CUR054")
         raw = path.read_bytes()
     except OSError as error:
         raise fail(f"cannot read the file: {error.strerror}", code="CUR053") from error
@@ -134,12 +135,12 @@ def load_file(path: Path, display: str) -> Document:
         root = yaml.compose(text, Loader=_COMPOSE_LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        message, code = f"YAML syntax error: {error.problem or error.context}", "CUR001"
-        if "maximum nesting depth" in message:
-            message, code = f"nesting is too deep; the limit is {MAX_DEPTH} levels (MAX_DEPTH)", "CUR061"
-        if mark is None:
-            raise fail(message, code=code) from error
-        raise fail(message, mark.line + 1, mark.column + 1, code=code) from error
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        if "maximum nesting depth" in str(error.problem):
+            raise fail(f"nesting is too deep; the limit is {MAX_DEPTH} levels (MAX_DEPTH)", line, column,
+                       code="CUR061") from error
+        raise fail(f"YAML syntax error: {error.problem or error.context}", line, column,
+                   code="CUR001") from error
     except yaml.reader.ReaderError as error:
         line = text.count("\n", 0, error.position) + 1
         column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
@@ -148,7 +149,8 @@ def load_file(path: Path, display: str) -> Document:
     except yaml.YAMLError as error:
         raise fail(f"YAML error: {' '.join(str(error).split())}", code="CUR001") from error
     except RecursionError as error:
-        raise fail(f"nesting is too deep; the limit is {MAX_DEPTH} levels (MAX_DEPTH)", code="CUR061") from error
+        raise fail(f"nesting is too deep; the limit is {MAX_DEPTH} levels (MAX_DEPTH)",
+                   code="CUR061") from error
     if root is None:
         raise fail("file holds no YAML document", code="CUR057")
     converter = _Converter(display)
@@ -156,7 +158,8 @@ def load_file(path: Path, display: str) -> Document:
     if converter.problems:
         raise CurriculumError(converter.problems)
     if not isinstance(data, dict):
-        raise fail("the file must be a mapping of fields (lines of 'name: value'), not a list or text", code="CUR058")
+        raise fail("the file must be a mapping of fields (lines of 'name: value'), not a list or text",
+                   code="CUR058")
     return Document(display, data, path)
 
 
@@ -209,7 +212,10 @@ class _Converter:
         try:
             value = self.constructor.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError, OverflowError) as error:
-            self.problem(node, path, f"cannot read this value: {error}", code="CUR109")
+            # A date YAML recognised but that does not exist (2026-02-30) is the same mistake as one
+            # written in quotes, which the Date type reports: give both one code.
+            code = "CUR107" if node.tag == "tag:yaml.org,2002:timestamp" else "CUR109"
+            self.problem(node, path, f"cannot read this value: {error}", code=code)
             return None
         if isinstance(value, dt.datetime):
             self.problem(node, path, "write a date without a time, as YYYY-MM-DD", code="CUR108")

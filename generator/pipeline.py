@@ -43,7 +43,8 @@ def load_documents(
     size and modification time are unchanged since they were last read."""
     if not curriculum_dir.is_dir():
         raise CurriculumError(
-            [Problem(display_path(curriculum_dir), 1, 1, "", "the curriculum folder does not exist", code="CUR050")]
+            [Problem(display_path(curriculum_dir), 1, 1, "", "the curriculum folder does not exist",
+                     code="CUR050")]
         )
     documents: dict[str, list[Document]] = {}
     unreadable: dict[str, set[str]] = {}

@@ -70,7 +70,8 @@ def lesson_is_reachable(lessons: Sequence[Document], skills: Sequence[Document],
     for doc in lessons:
         if doc.data["id"] not in reached:
             yield _warning(doc, ("id",), "no track runs this lesson and no skill symptom points to it; "
-                                         "add it to a track or to a symptom in its skill's file", code="CUR302")
+                                         "add it to a track or to a symptom in its skill's file",
+                           code="CUR302")
 
 
 def roleplay_has_veteran_variant(lessons: Sequence[Document], **_: object) -> Iterator[Problem]:

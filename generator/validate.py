@@ -87,7 +87,8 @@ def _check_ids(documents: Documents) -> Iterator[Problem]:
                     f"rename the file to {ident}.yaml or set id: {stem}", code="CUR201",
                 )
             elif ident in first_file:
-                yield doc.problem(("id",), f"{ident!r} is already the id of {first_file[ident]}", code="CUR202")
+                yield doc.problem(("id",), f"{ident!r} is already the id of {first_file[ident]}",
+                                  code="CUR202")
             else:
                 first_file[ident] = doc.file
 
