@@ -7,6 +7,10 @@ where the problem is made (``code="CUR104"``), never looked up from the message'
 message can be reworded without changing what it is. Tests check that every code used in
 ``generator/`` is declared here exactly once, that every code declared here is used, and that the
 built guide has an anchor for each.
+
+To add a kind of problem, declare it below in its group's range with the next free number and pass
+its code where the problem is made. A released code is never renumbered or given another meaning;
+one no longer reported is deleted and its number is not reused.
 """
 
 from __future__ import annotations
