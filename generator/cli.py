@@ -1,7 +1,8 @@
 """The ``curriculum`` command: a thin front end over ``pipeline``.
 
 Exit status: 0 success, 1 problems in the content (or a failed site build), 2 a wrong command line.
-Problems in the content print as ``file:line:column: field: message`` lines, never as a traceback.
+Problems in the content print as ``file:line:column: CODE field: message`` lines, never as a traceback,
+followed by one line saying where the authoring guide explains the codes.
 """
 
 from __future__ import annotations
@@ -49,10 +50,11 @@ def _count(problems: Sequence[Problem], severity: str) -> str:
     return _many(sum(p.severity == severity for p in problems), severity)
 
 
-def _report(error: CurriculumError, style: str) -> None:
-    _print_problems(error.problems, style)
+def _report(error: CurriculumError, args: argparse.Namespace) -> None:
+    _print_problems(error.problems, getattr(args, "format", "text"))
     count = len(error.problems)
     print(f"{count} problem{'s' * (count != 1)} found; nothing was built.", file=sys.stderr)
+    _point_to_guide(error.problems, args)
 
 
 def _warnings_fail(warnings: Sequence[Problem], args: argparse.Namespace) -> bool:
@@ -60,8 +62,33 @@ def _warnings_fail(warnings: Sequence[Problem], args: argparse.Namespace) -> boo
     _print_problems(warnings, getattr(args, "format", "text"))
     if warnings and args.strict:
         print(f"{_count(warnings, 'warning')} with --strict; nothing was built.", file=sys.stderr)
+        _point_to_guide(warnings, args)
         return True
     return False
+
+
+def _point_to_guide(problems: Sequence[Problem], args: argparse.Namespace) -> None:
+    """Once, after the problems' summary: where their codes are explained. Each line carries only
+    its code, so that lines stay short; the first problem's code makes the address one to follow."""
+    if problems:
+        print(f"Each code is explained in the authoring guide: {_guide_address(Path(args.root))}#"
+              f"{problems[0].code}", file=sys.stderr)
+
+
+def _guide_address(root: Path) -> str:
+    """The authoring guide on the published site (mkdocs.yml's ``site_url``), or its path on the
+    site when the address is not set. Read without validating the whole MkDocs configuration, so
+    that a mistake there cannot hide the content's problems."""
+    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.utils.yaml import yaml_load
+
+    try:
+        with open(root / "mkdocs.yml", encoding="utf-8") as handle:
+            config = yaml_load(handle)
+    except (OSError, ConfigurationError):
+        config = {}
+    site_url = config.get("site_url") if isinstance(config, dict) else None
+    return f"{site_url.rstrip('/') if isinstance(site_url, str) else ''}/authoring/"
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -77,6 +104,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         + (f"; {_count(warnings, 'warning')}." if warnings else "."),
         file=sys.stderr,
     )
+    _point_to_guide(warnings, args)
     return 0
 
 
@@ -99,6 +127,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         f"({report.seconds:.2f} s).",
         file=sys.stderr,
     )
+    _point_to_guide(report.warnings, args)
     _mkdocs_logging(args.verbose)
     start = dt.datetime.now()
     try:
@@ -319,7 +348,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.run(args))
     except CurriculumError as error:
-        _report(error, getattr(args, "format", "text"))
+        _report(error, args)
         return 1
     except UsageError as error:
         print(f"curriculum: error: {error}", file=sys.stderr)

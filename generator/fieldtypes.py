@@ -140,7 +140,8 @@ class Type:
         return None
 
     def wrong_type(self, doc: Document, path: FieldPath, value: Any, example: str) -> Problem:
-        return doc.problem(path, f"expected {self.expected}, found {describe(value)}; for example: {example}")
+        return doc.problem(path, f"expected {self.expected}, found {describe(value)}; for example: {example}",
+                           code="CUR104")
 
 
 @dataclass(frozen=True)
@@ -161,14 +162,17 @@ class Text(Type):
             return
         text = value.strip()
         if not text:
-            yield doc.problem(path, "is empty; write the text or leave the field out if it is optional")
+            yield doc.problem(path, "is empty; write the text or leave the field out if it is optional",
+                              code="CUR103")
             return
         if not self.markdown and "\n" in text:
-            yield doc.problem(path, "must be one line; put longer text in a Markdown field")
+            yield doc.problem(path, "must be one line; put longer text in a Markdown field", code="CUR112")
         if self.max_length and len(text) > self.max_length:
-            yield doc.problem(path, f"is {len(text)} characters long; keep it under {self.max_length}")
+            yield doc.problem(path, f"is {len(text)} characters long; keep it under {self.max_length}",
+                              code="CUR113")
         if found := find_placeholder(text):
-            yield doc.problem(path, f"still holds the placeholder {found!r}; write the real text")
+            yield doc.problem(path, f"still holds the placeholder {found!r}; write the real text",
+                              code="CUR114")
 
     def json_schema(self) -> dict[str, Any]:
         schema: dict[str, Any] = {"type": "string", "minLength": 1}
@@ -197,7 +201,8 @@ class Url(Text):
         if not isinstance(value, str):
             yield self.wrong_type(doc, path, value, self.example)
         elif not re.match(r"^https?://[^\s<>\"]+$", value.strip()):
-            yield doc.problem(path, f"{value!r} is not a web address; write it in full, like {self.example}")
+            yield doc.problem(path, f"{value!r} is not a web address; write it in full, like {self.example}",
+                              code="CUR111")
 
     def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "pattern": r"^https?://[^\s<>\"]+$",
@@ -218,7 +223,8 @@ class Integer(Type):
         if isinstance(value, bool) or not isinstance(value, int):
             yield self.wrong_type(doc, path, value, str(self.minimum + (self.maximum - self.minimum) // 4))
         elif not self.minimum <= value <= self.maximum:
-            yield doc.problem(path, f"is {value}; it must be from {self.minimum} to {self.maximum}")
+            yield doc.problem(path, f"is {value}; it must be from {self.minimum} to {self.maximum}",
+                              code="CUR106")
 
     def json_schema(self) -> dict[str, Any]:
         return {"type": "integer", "minimum": self.minimum, "maximum": self.maximum}
@@ -243,7 +249,8 @@ class Date(Type):
         if isinstance(value, str):
             # The schema's rule, not fromisoformat's alone, which also reads 20260914 and 2026-W37-1.
             if not _DATE.fullmatch(value):
-                yield doc.problem(path, f"is {value!r}; write a date as YYYY-MM-DD, for example 2026-09-14")
+                yield doc.problem(path, f"is {value!r}; write a date as YYYY-MM-DD, for example 2026-09-14",
+                                  code="CUR107")
         elif not isinstance(value, dt.date) or isinstance(value, dt.datetime):
             yield self.wrong_type(doc, path, value, "2026-09-14")
 
@@ -269,14 +276,15 @@ class Choice(Type):
 
     def check(self, doc: Document, path: FieldPath, value: Any) -> Iterator[Problem]:
         if isinstance(value, str) and (found := find_placeholder(value)):
-            yield doc.problem(path, f"still holds the placeholder {found!r}; write {self.expected}")
+            yield doc.problem(path, f"still holds the placeholder {found!r}; write {self.expected}",
+                              code="CUR114")
             return
         if not isinstance(value, str) or value not in self.labels:
             from generator.suggest import did_you_mean
 
             shown = repr(value) if isinstance(value, str) else describe(value)
             hint = did_you_mean(value, self.labels) if isinstance(value, str) else ""
-            yield doc.problem(path, f"is {shown}; expected {self.expected}{hint}")
+            yield doc.problem(path, f"is {shown}; expected {self.expected}{hint}", code="CUR105")
 
     def json_schema(self) -> dict[str, Any]:
         schema: dict[str, Any] = {"type": "string", "enum": list(self.labels)}
@@ -298,12 +306,13 @@ class Id(Type):
             yield self.wrong_type(doc, path, value, "discovery-basics")
         elif found := find_placeholder(value):
             what = f"the id of a {self.refers_to}" if self.refers_to else "an id"
-            yield doc.problem(path, f"still holds the placeholder {found!r}; write {what}")
+            yield doc.problem(path, f"still holds the placeholder {found!r}; write {what}", code="CUR114")
         elif not re.match(SLUG, value):
             yield doc.problem(
                 path,
                 f"{value!r} is not a valid id; use lower-case letters, digits and single hyphens, "
                 "like 'discovery-basics'",
+                code="CUR110",
             )
 
     def json_schema(self) -> dict[str, Any]:
@@ -331,25 +340,28 @@ class ListOf(Type):
 
     def check(self, doc: Document, path: FieldPath, value: Any) -> Iterator[Problem]:
         if not isinstance(value, list):
-            yield doc.problem(path, f"expected {self.expected}, found {describe(value)}")
+            yield doc.problem(path, f"expected {self.expected}, found {describe(value)}", code="CUR104")
             return
         if len(value) < self.min_items:
             yield doc.problem(
-                path, f"has {len(value)} item{'s' * (len(value) != 1)}; it needs at least {self.min_items}"
+                path, f"has {len(value)} item{'s' * (len(value) != 1)}; it needs at least {self.min_items}",
+                code="CUR115",
             )
         if self.max_items is not None and len(value) > self.max_items:
-            yield doc.problem(path, f"has {len(value)} items; keep it to {self.max_items} at most")
+            yield doc.problem(path, f"has {len(value)} items; keep it to {self.max_items} at most",
+                              code="CUR116")
         seen: set[Any] = set()
         for index, item in enumerate(value):
             yield from self.item.check(doc, (*path, index), item)
             if self.unique and isinstance(item, str):
                 if item in seen:
-                    yield doc.problem((*path, index), f"lists {item!r} twice")
+                    yield doc.problem((*path, index), f"lists {item!r} twice", code="CUR117")
                 seen.add(item)
             elif self.unique_by and isinstance(item, dict) and isinstance(key := item.get(self.unique_by), str):
                 if key in seen:
                     yield doc.problem((*path, index, self.unique_by),
-                                      f"{key!r} is used by an earlier item; each needs its own {self.unique_by}")
+                                      f"{key!r} is used by an earlier item; each needs its own {self.unique_by}",
+                                      code="CUR117")
                 seen.add(key)
 
     def json_schema(self) -> dict[str, Any]:
@@ -398,7 +410,8 @@ class Fields(Type):
     def check(self, doc: Document, path: FieldPath, value: Any) -> Iterator[Problem]:
         if not isinstance(value, dict):
             names = ", ".join(f.name for f in self.fields if f.required)
-            yield doc.problem(path, f"expected {self.expected} with {names}; found {describe(value)}")
+            yield doc.problem(path, f"expected {self.expected} with {names}; found {describe(value)}",
+                              code="CUR104")
             return
         from generator.suggest import closest, did_you_mean
 
@@ -410,7 +423,7 @@ class Fields(Type):
                     "; allowed here: " + ", ".join(self.by_name)
                 )
                 misspelt.add(closest(name, self.by_name))
-                yield doc.problem((*path, name), f"unknown field {name!r}{hint}", key=True)
+                yield doc.problem((*path, name), f"unknown field {name!r}{hint}", code="CUR101", key=True)
             elif item is None:
                 continue  # an empty optional field is as good as an absent one; required: below
             else:
@@ -418,9 +431,11 @@ class Fields(Type):
         for spec in self.fields:
             if spec.required and value.get(spec.name) is None and spec.name not in misspelt:
                 if spec.name in value:
-                    yield doc.problem((*path, spec.name), f"is empty; expected {spec.type.expected}")
+                    yield doc.problem((*path, spec.name), f"is empty; expected {spec.type.expected}",
+                                      code="CUR103")
                 else:
-                    yield doc.problem((*path, spec.name), f"is missing; add it ({spec.description})")
+                    yield doc.problem((*path, spec.name), f"is missing; add it ({spec.description})",
+                                      code="CUR102")
 
     def json_schema(self) -> dict[str, Any]:
         properties = {}

@@ -102,34 +102,36 @@ class Document:
                 break
         return node.start_mark.line + 1, node.start_mark.column + 1
 
-    def problem(self, path: FieldPath, message: str, *, key: bool = False) -> Problem:
+    def problem(self, path: FieldPath, message: str, *, code: str, key: bool = False) -> Problem:
         line, column = self.mark(path, key=key)
-        return Problem(self.file, line, column, field_name(path), message)
+        return Problem(self.file, line, column, field_name(path), message, code=code)
 
 
 def load_file(path: Path, display: str) -> Document:
     """Read one YAML file; raise ``CurriculumError`` naming the file and line on any failure."""
 
-    def fail(message: str, line: int = 1, column: int = 1) -> CurriculumError:
-        return CurriculumError([Problem(display, line, column, "", message)])
+    def fail(message: str, line: int = 1, column: int = 1, *, code: str) -> CurriculumError:
+        return CurriculumError([Problem(display, line, column, "", message, code=code)])
 
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise fail(f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes (MAX_FILE_BYTES)")
+            raise fail(f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes (MAX_FILE_BYTES)",
+                       code="CUR054")
         raw = path.read_bytes()
     except OSError as error:
-        raise fail(f"cannot read the file: {error.strerror}") from error
+        raise fail(f"cannot read the file: {error.strerror}", code="CUR053") from error
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         raise fail(
-            f"is not UTF-8 text (byte 0x{raw[error.start]:02x}); save the file as UTF-8", line, column
+            f"is not UTF-8 text (byte 0x{raw[error.start]:02x}); save the file as UTF-8", line, column,
+            code="CUR055",
         ) from error
     if not text.strip():
-        raise fail("file is empty; a lesson, skill or track file holds a mapping of fields")
+        raise fail("file is empty; a lesson, skill or track file holds a mapping of fields", code="CUR057")
     try:
         root = yaml.compose(text, Loader=_COMPOSE_LOADER)
     except yaml.MarkedYAMLError as error:
@@ -137,26 +139,28 @@ def load_file(path: Path, display: str) -> Document:
         if "maximum nesting depth" in f"{error.problem} {error.context}":
             line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
             message = f"nesting is too deep; the limit is {MAX_DEPTH} levels (MAX_DEPTH)"
-            raise fail(message, line, column) from error
+            raise fail(message, line, column, code="CUR061") from error
         explained = explain(text, error)
-        raise fail(explained.message, explained.line, explained.column) from error
+        raise fail(explained.message, explained.line, explained.column, code="CUR001") from error
     except yaml.reader.ReaderError as error:
         line = text.count("\n", 0, error.position) + 1
         column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
         raise fail(f"holds the control character #x{error.character:04x}, which YAML does not allow; "
-                   "remove it", line, column) from error
+                   "remove it", line, column, code="CUR056") from error
     except yaml.YAMLError as error:
-        raise fail(f"YAML error: {' '.join(str(error).split())}") from error
+        raise fail(f"YAML error: {' '.join(str(error).split())}", code="CUR001") from error
     except RecursionError as error:
-        raise fail(f"nesting is too deep; the limit is {MAX_DEPTH} levels (MAX_DEPTH)") from error
+        raise fail(f"nesting is too deep; the limit is {MAX_DEPTH} levels (MAX_DEPTH)",
+                   code="CUR061") from error
     if root is None:
-        raise fail("file holds no YAML document")
+        raise fail("file holds no YAML document", code="CUR057")
     converter = _Converter(display, text)
     data = converter.convert(root, (), 0)
     if converter.problems:
         raise CurriculumError(converter.problems)
     if not isinstance(data, dict):
-        raise fail("the file must be a mapping of fields (lines of 'name: value'), not a list or text")
+        raise fail("the file must be a mapping of fields (lines of 'name: value'), not a list or text",
+                   code="CUR058")
     return Document(display, data, path)
 
 
@@ -176,9 +180,11 @@ class _Converter:
         self.nodes = 0
         self.constructor = SafeConstructor()
 
-    def problem(self, node: Node, path: FieldPath, message: str) -> None:
+    def problem(self, node: Node, path: FieldPath, message: str, *, code: str) -> None:
         mark = node.start_mark
-        self.problems.append(Problem(self.display, mark.line + 1, mark.column + 1, field_name(path), message))
+        self.problems.append(
+            Problem(self.display, mark.line + 1, mark.column + 1, field_name(path), message, code=code)
+        )
 
     def convert(self, node: Node, path: FieldPath, depth: int) -> Any:
         self.nodes += 1
@@ -186,18 +192,19 @@ class _Converter:
             if self.nodes == MAX_NODES + 1:
                 self.problem(
                     node, path, f"expands to more than {MAX_NODES:,} values (MAX_NODES); "
-                    "aliases (*name) that repeat anchors are the usual cause"
+                    "aliases (*name) that repeat anchors are the usual cause", code="CUR062",
                 )
             return None
         if depth > MAX_DEPTH:
-            if not any("MAX_DEPTH" in p.message for p in self.problems):
-                self.problem(node, path, f"nesting is too deep; the limit is {MAX_DEPTH} levels (MAX_DEPTH)")
+            if not any(p.code == "CUR061" for p in self.problems):
+                self.problem(node, path, f"nesting is too deep; the limit is {MAX_DEPTH} levels (MAX_DEPTH)",
+                             code="CUR061")
             return None
         if isinstance(node, MappingNode):
             return self._mapping(node, path, depth)
         if isinstance(node, SequenceNode):
             if node.tag != "tag:yaml.org,2002:seq":
-                self.problem(node, path, _tag_message(node.tag))
+                self.problem(node, path, _tag_message(node.tag), code="CUR059")
                 return None
             return [self.convert(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
         assert isinstance(node, ScalarNode)
@@ -208,17 +215,20 @@ class _Converter:
         if node.tag not in _SCALAR_TAGS:
             mark = node.start_mark
             if self.lines is not None and node.tag.startswith("!") and self._char(mark) == "!":
-                self.problem(node, path, tagged_text(self.lines[mark.line], mark.column, node.tag))
+                self.problem(node, path, tagged_text(self.lines[mark.line], mark.column, node.tag), code="CUR059")
             else:
-                self.problem(node, path, _tag_message(node.tag))
+                self.problem(node, path, _tag_message(node.tag), code="CUR059")
             return None
         try:
             value = self.constructor.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError, OverflowError) as error:
-            self.problem(node, path, f"cannot read this value: {error}")
+            # A date YAML recognised but that does not exist (2026-02-30) is the same mistake as one
+            # written in quotes, which the Date type reports: give both one code.
+            code = "CUR107" if node.tag == "tag:yaml.org,2002:timestamp" else "CUR109"
+            self.problem(node, path, f"cannot read this value: {error}", code=code)
             return None
         if isinstance(value, dt.datetime):
-            self.problem(node, path, "write a date without a time, as YYYY-MM-DD")
+            self.problem(node, path, "write a date without a time, as YYYY-MM-DD", code="CUR108")
             return None
         return value
 
@@ -233,29 +243,32 @@ class _Converter:
         assert self.lines is not None
         start, end = node.start_mark, node.end_mark
         if self._char(start) == "&":
-            self.problem(node, path, anchored_text(self.lines[start.line], start.column))
+            self.problem(node, path, anchored_text(self.lines[start.line], start.column), code="CUR001")
         elif end.line < len(self.lines) and (cut := comment_cut(self.lines[end.line], end.column)):
             column, message = cut
-            self.problems.append(Problem(self.display, end.line + 1, column + 1, field_name(path), message))
+            self.problems.append(Problem(self.display, end.line + 1, column + 1, field_name(path), message,
+                                         code="CUR001"))
 
     def _mapping(self, node: MappingNode, path: FieldPath, depth: int) -> dict[str, Any] | None:
         if node.tag != "tag:yaml.org,2002:map":
-            self.problem(node, path, _tag_message(node.tag))
+            self.problem(node, path, _tag_message(node.tag), code="CUR059")
             return None
         result: dict[str, Any] = {}
         first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                self.problem(key_node, path, "merge keys (<<) are not supported; write the fields out")
+                self.problem(key_node, path, "merge keys (<<) are not supported; write the fields out",
+                             code="CUR060")
                 continue
             if not isinstance(key_node, ScalarNode) or key_node.tag not in _SCALAR_TAGS:
-                self.problem(key_node, path, "a field name must be plain text")
+                self.problem(key_node, path, "a field name must be plain text", code="CUR064")
                 continue
             key = key_node.value
             key_path = (*path, key)
             if key in result:
                 self.problem(key_node, key_path,
-                             f"duplicate field {key!r}; it is already set on line {first_line[key]}")
+                             f"duplicate field {key!r}; it is already set on line {first_line[key]}",
+                             code="CUR063")
                 continue
             first_line[key] = key_node.start_mark.line + 1
             result[key] = self.convert(value_node, key_path, depth + 1)

@@ -23,6 +23,7 @@ from typing import Any
 from jinja2 import Environment
 
 from generator import guide, spec
+from generator.codes import GROUPS
 from generator.fieldtypes import Record
 from generator.home import Situation, catalogue_filters, situations
 from generator.ics import lesson_calendar, next_monday, track_calendar
@@ -189,6 +190,7 @@ def _authoring_values() -> dict[str, Callable[[Site], Any]]:
         "field_checks": lambda s: FIELD_CHECKS,
         "cross_checks": lambda s: cross_file_checks(),
         "warning_checks": lambda s: [" ".join((w.__doc__ or "").split()) for w in WARNINGS],
+        "code_groups": lambda s: GROUPS,
     }
 
 

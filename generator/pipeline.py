@@ -43,7 +43,8 @@ def load_documents(
     size and modification time are unchanged since they were last read."""
     if not curriculum_dir.is_dir():
         raise CurriculumError(
-            [Problem(display_path(curriculum_dir), 1, 1, "", "the curriculum folder does not exist")]
+            [Problem(display_path(curriculum_dir), 1, 1, "", "the curriculum folder does not exist",
+                     code="CUR050")]
         )
     documents: dict[str, list[Document]] = {}
     unreadable: dict[str, set[str]] = {}
@@ -58,10 +59,12 @@ def load_documents(
             if path.name.startswith("."):
                 continue
             if not path.resolve().is_relative_to(base):
-                problems.append(Problem(display, 1, 1, "", "is a link to a file outside the curriculum folder"))
+                problems.append(Problem(display, 1, 1, "", "is a link to a file outside the curriculum folder",
+                                        code="CUR052"))
             elif path.suffix not in (".yaml", ".yml") or not path.is_file():
                 problems.append(
-                    Problem(display, 1, 1, "", f"is not a YAML file; only .yaml files belong in {folder}/")
+                    Problem(display, 1, 1, "", f"is not a YAML file; only .yaml files belong in {folder}/",
+                            code="CUR051")
                 )
             else:
                 def read(kind: str = kind, path: Path = path, display: str = display) -> _Loaded:

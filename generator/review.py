@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import replace
 
 from generator import spec
 from generator.fieldtypes import Fields, ListOf, Text, Type
@@ -38,9 +39,8 @@ NOT_A_VERB = {
 SUBJECTS = {"the", "rep", "reps", "they", "manager", "you", "seller"}
 
 
-def _warning(doc: Document, path: FieldPath, message: str) -> Problem:
-    problem = doc.problem(path, message)
-    return Problem(problem.file, problem.line, problem.column, problem.field, message, "warning")
+def _warning(doc: Document, path: FieldPath, message: str, *, code: str) -> Problem:
+    return replace(doc.problem(path, message, code=code), severity="warning")
 
 
 def objective_is_observable(lessons: Sequence[Document], **_: object) -> Iterator[Problem]:
@@ -57,7 +57,7 @@ def objective_is_observable(lessons: Sequence[Document], **_: object) -> Iterato
         if first.lower() in UNOBSERVABLE or first.lower() in NOT_A_VERB:
             yield _warning(doc, ("objective",),
                            f"starts with {first!r}, which a manager cannot observe on a call; start with "
-                           "what the rep does, for example 'Asks ...' or 'Names ...'")
+                           "what the rep does, for example 'Asks ...' or 'Names ...'", code="CUR301")
 
 
 def lesson_is_reachable(lessons: Sequence[Document], skills: Sequence[Document],
@@ -70,7 +70,8 @@ def lesson_is_reachable(lessons: Sequence[Document], skills: Sequence[Document],
     for doc in lessons:
         if doc.data["id"] not in reached:
             yield _warning(doc, ("id",), "no track runs this lesson and no skill symptom points to it; "
-                                         "add it to a track or to a symptom in its skill's file")
+                                         "add it to a track or to a symptom in its skill's file",
+                           code="CUR302")
 
 
 def roleplay_has_veteran_variant(lessons: Sequence[Document], **_: object) -> Iterator[Problem]:
@@ -79,7 +80,7 @@ def roleplay_has_veteran_variant(lessons: Sequence[Document], **_: object) -> It
         roleplay = doc.data.get("roleplay")
         if roleplay and not roleplay.get("veteran_variant"):
             yield _warning(doc, ("roleplay",), "has no veteran_variant; add a harder version for "
-                                               "experienced reps")
+                                               "experienced reps", code="CUR303")
 
 
 def prep_fits_ten_minutes(lessons: Sequence[Document], **_: object) -> Iterator[Problem]:
@@ -89,7 +90,7 @@ def prep_fits_ten_minutes(lessons: Sequence[Document], **_: object) -> Iterator[
         if minutes > PREP_LIMIT:
             yield _warning(doc, ("prep", "minutes"),
                            f"is {minutes}; managers skip lessons that need more than {PREP_LIMIT} minutes "
-                           "of prep, so cut the checklist")
+                           "of prep, so cut the checklist", code="CUR304")
 
 
 def reviewed_within_a_year(lessons: Sequence[Document], today: dt.date, **_: object) -> Iterator[Problem]:
@@ -101,7 +102,7 @@ def reviewed_within_a_year(lessons: Sequence[Document], today: dt.date, **_: obj
         if age > REVIEW_DAYS:
             yield _warning(doc, ("reviewed",),
                            f"is {reviewed.isoformat()}, {age} days ago; check the lesson is still right "
-                           "and update the date")
+                           "and update the date", code="CUR305")
 
 
 def paragraphs_are_short(lessons: Sequence[Document], **_: object) -> Iterator[Problem]:
@@ -114,7 +115,7 @@ def paragraphs_are_short(lessons: Sequence[Document], **_: object) -> Iterator[P
                 words = len(paragraph.split())
                 if words > PARAGRAPH_WORDS:
                     yield _warning(doc, path, f"has a paragraph of {words} words; split it or cut it to "
-                                              f"{PARAGRAPH_WORDS} or fewer")
+                                              f"{PARAGRAPH_WORDS} or fewer", code="CUR306")
                     break
 
 
@@ -159,7 +160,7 @@ def materials_are_provided(lessons: Sequence[Document], **_: object) -> Iterator
                             "worksheet")
                 else:
                     continue
-                yield _warning(doc, ("prep", field, index), f"asks for {what}")
+                yield _warning(doc, ("prep", field, index), f"asks for {what}", code="CUR307")
 
 
 def run_sheet_fits(lessons: Sequence[Document], **_: object) -> Iterator[Problem]:
@@ -171,7 +172,7 @@ def run_sheet_fits(lessons: Sequence[Document], **_: object) -> Iterator[Problem
         found = too_long(doc.data)
         if found is not None:
             field, message = found
-            yield _warning(doc, (field,), message)
+            yield _warning(doc, (field,), message, code="CUR308")
 
 
 def worksheets_fit_one_page(lessons: Sequence[Document], **_: object) -> Iterator[Problem]:
@@ -180,7 +181,7 @@ def worksheets_fit_one_page(lessons: Sequence[Document], **_: object) -> Iterato
         for index, sheet in enumerate(doc.data.get("worksheets") or ()):
             message = worksheet_too_long(sheet)
             if message is not None:
-                yield _warning(doc, ("worksheets", index), message)
+                yield _warning(doc, ("worksheets", index), message, code="CUR309")
 
 
 def _markdown_fields(kind: Type) -> tuple[tuple[str | None, ...], ...]:

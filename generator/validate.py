@@ -84,10 +84,11 @@ def _check_ids(documents: Documents) -> Iterator[Problem]:
             if ident != stem:
                 yield doc.problem(
                     ("id",), f"is {ident!r} but the file is named {PurePath(doc.file).name!r}; "
-                    f"rename the file to {ident}.yaml or set id: {stem}"
+                    f"rename the file to {ident}.yaml or set id: {stem}", code="CUR201",
                 )
             elif ident in first_file:
-                yield doc.problem(("id",), f"{ident!r} is already the id of {first_file[ident]}")
+                yield doc.problem(("id",), f"{ident!r} is already the id of {first_file[ident]}",
+                                  code="CUR202")
             else:
                 first_file[ident] = doc.file
 
@@ -111,9 +112,9 @@ def _check_references(documents: Documents, unreadable: Mapping[str, set[str]]) 
                     continue
                 if ident not in targets:
                     hint = did_you_mean(ident, sorted(targets), many=True)
-                    yield doc.problem(path, f"no {target_kind} has the id {ident!r}{hint}")
+                    yield doc.problem(path, f"no {target_kind} has the id {ident!r}{hint}", code="CUR203")
                 elif kind == "lesson" and ident == _id(doc):
-                    yield doc.problem(path, "a lesson cannot list itself")
+                    yield doc.problem(path, "a lesson cannot list itself", code="CUR204")
 
 
 def _check_cycles(lessons: Sequence[Document]) -> Iterator[Problem]:
@@ -154,6 +155,7 @@ def _check_cycles(lessons: Sequence[Document]) -> Iterator[Problem]:
                 yield doc.problem(
                     ("prerequisites", index),
                     "prerequisites form a cycle: " + " -> ".join(ordered) + "; remove one of these links",
+                    code="CUR205",
                 )
 
 
@@ -180,6 +182,7 @@ def _check_lesson(doc: Document) -> Iterator[Problem]:
                 f"the steps add up to {total} minutes but the lesson's minutes is {minutes} "
                 f"({abs(difference)} {'too many' if difference > 0 else 'too few'}); "
                 "change a step or the lesson's minutes",
+                code="CUR150",
             )
     formats = data.get("formats")
     if isinstance(formats, list) and "team-meeting" in formats:
@@ -187,12 +190,14 @@ def _check_lesson(doc: Document) -> Iterator[Problem]:
             yield doc.problem(
                 ("discussion_questions",),
                 "is missing; a lesson with the team-meeting format needs questions for the group",
+                code="CUR151",
             )
         if not data.get("room"):
             yield doc.problem(
                 ("room",),
                 "is missing; a lesson with the team-meeting format says how to run it with 4, 8 and 12 "
                 "people, remote, and who sells when there is time for only some",
+                code="CUR151",
             )
 
 
@@ -210,6 +215,7 @@ def _check_tracks(documents: Documents) -> Iterator[Problem]:
                     yield doc.problem(
                         ("weeks", index, "week"),
                         f"week {numbers[index]} comes after week {numbers[index - 1]}; keep weeks in order",
+                        code="CUR152",
                     )
         for w, week in enumerate(weeks if isinstance(weeks, list) else ()):
             sessions = week.get("sessions") if isinstance(week, dict) else None
@@ -224,4 +230,5 @@ def _check_tracks(documents: Documents) -> Iterator[Problem]:
                         ("weeks", w, "sessions", s, "format"),
                         f"lesson {session.get('lesson')!r} does not run as {chosen!r}; "
                         f"it runs as {', '.join(map(str, allowed))}",
+                        code="CUR206",
                     )

@@ -6,6 +6,7 @@ import functools
 import http.server
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -67,6 +68,22 @@ def run(*args: str, cwd: Path, **env_vars: str) -> Result:
         timeout=600, check=False,
     )
     return Result(done.returncode, done.stdout, done.stderr)
+
+
+SITE_URL = os.environ.get("SITE_URL", "https://example.github.io/sales-coaching/")
+"""The published address the tests' mkdocs.yml gives (its default, unless SITE_URL is set)."""
+
+
+def code_of(line: str) -> str:
+    """The code of one reported problem line (``file:1:2: [warning: ]CUR104 field: message``)."""
+    found = re.search(r": (?:warning: )?(CUR\d{3}) ", line)
+    assert found, f"no code in {line!r}"
+    return found.group(1)
+
+
+def guide_line(code: str) -> str:
+    """The line `check` ends with after problems, pointing at the first one's code in the guide."""
+    return f"Each code is explained in the authoring guide: {SITE_URL.rstrip('/')}/authoring/#{code}"
 
 
 def tree_digest(folder: Path) -> dict[str, bytes]:

@@ -14,7 +14,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import REPO, TODAY_EPOCH, run
+from conftest import REPO, TODAY_EPOCH, code_of, guide_line, run
 from test_errors import CASES, LESSON, SHORT, replace
 
 from generator import spec
@@ -24,8 +24,8 @@ from generator.render import render_site
 WARNINGS = {
     "objective not observable": (
         replace(SHORT, "objective: Ends each call", "objective: Understands why each call ends"),
-        (f"{SHORT}:15:12: warning: objective: starts with 'Understands', which a manager cannot observe on "
-        "a call; start with what the rep does, for example 'Asks ...' or 'Names ...'"),
+        (f"{SHORT}:15:12: warning: CUR301 objective: starts with 'Understands', which a manager cannot "
+        "observe on a call; start with what the rep does, for example 'Asks ...' or 'Names ...'"),
     ),
     "lesson nothing reaches": (
         replace("curriculum/tracks/starter.yaml", "lesson: short-lesson", "lesson: discovery-pain-chain"),
@@ -37,35 +37,35 @@ WARNINGS = {
     ),
     "prep over ten minutes": (
         replace(SHORT, "  minutes: 2\n", "  minutes: 15\n"),
-        (f"{SHORT}:13:12: warning: prep.minutes: is 15; managers skip lessons that need more than 10 minutes "
-        "of prep, so cut the checklist"),
+        (f"{SHORT}:13:12: warning: CUR304 prep.minutes: is 15; managers skip lessons that need more than 10 "
+        "minutes of prep, so cut the checklist"),
     ),
     "not reviewed for a year": (
         replace(SHORT, "reviewed: 2026-10-01", "reviewed: 2025-09-30"),
-        (f"{SHORT}:4:11: warning: reviewed: is 2025-09-30, 423 days ago; check the lesson is still right and "
-        "update the date"),
+        (f"{SHORT}:4:11: warning: CUR305 reviewed: is 2025-09-30, 423 days ago; check the lesson is still right "
+        "and update the date"),
     ),
     "long paragraph": (
         replace(SHORT, "  A call without a next step", "  " + "word " * 121 + "\n\n  A call without a next step"),
-        f"{SHORT}:16:6: warning: why: has a paragraph of 121 words; split it or cut it to 120 or fewer",
+        f"{SHORT}:16:6: warning: CUR306 why: has a paragraph of 121 words; split it or cut it to 120 or fewer",
     ),
     "a sheet the site does not print": (
         replace(SHORT, "checklist: [Open the rep's calendar]", "checklist: [Print the call sheet for the rep]"),
-        (f"{SHORT}:14:15: warning: prep.checklist[0]: asks for a sheet the lesson does not declare; add it "
-         "under worksheets and name it by its title"),
+        (f"{SHORT}:14:15: warning: CUR307 prep.checklist[0]: asks for a sheet the lesson does not declare; add "
+         "it under worksheets and name it by its title"),
     ),
     "a run sheet too long for its page": (
         replace(SHORT, "    strong: Dated next step with an owner",
                 "    strong: Dated next step with an owner" + ", agreed by the buyer on the call" * 40),
-        (f"{SHORT}:30:3: warning: rubric: the run sheet does not fit on one page, the most a 10-minute lesson "
-         "gets (about 7 lines too many); shorten the rubric's descriptions: they take the most room"),
+        (f"{SHORT}:30:3: warning: CUR308 rubric: the run sheet does not fit on one page, the most a 10-minute "
+         "lesson gets (about 7 lines too many); shorten the rubric's descriptions: they take the most room"),
     ),
     "a worksheet too long for a page": (
         replace(SHORT, "prerequisites: [discovery-pain-chain]\n",
                 "prerequisites: [discovery-pain-chain]\nworksheets:\n  - id: calls\n    title: Every call this month\n"
                 "    for_whom: rep\n    prompts: [" + ", ".join(f"Call {i}" for i in range(1, 31)) + "]\n"),
-        (f"{SHORT}:51:5: warning: worksheets[0]: the worksheet 'Every call this month' does not fit on one "
-         "printed page (about 741 mm too long); give it fewer prompts or fewer lines each"),
+        (f"{SHORT}:51:5: warning: CUR309 worksheets[0]: the worksheet 'Every call this month' does not fit on "
+         "one printed page (about 741 mm too long); give it fewer prompts or fewer lines each"),
     ),
 }
 
@@ -76,10 +76,11 @@ def test_warning_is_reported_exactly_and_is_fatal_only_with_strict(mini: Path, c
     edit(mini)
     result = run("check", cwd=mini)
     assert result.code == 0
-    assert result.err.splitlines() == [line, "OK: 2 lessons, 1 skill and 1 track are valid; 1 warning."]
+    hint = guide_line(code_of(line))
+    assert result.err.splitlines() == [line, "OK: 2 lessons, 1 skill and 1 track are valid; 1 warning.", hint]
     strict = run("check", "--strict", cwd=mini)
     assert strict.code == 1
-    assert strict.err.splitlines() == [line, "1 warning with --strict; nothing was built."]
+    assert strict.err.splitlines() == [line, "1 warning with --strict; nothing was built.", hint]
 
 
 def test_warning_for_a_lesson_no_track_or_symptom_reaches(mini: Path) -> None:
@@ -88,8 +89,8 @@ def test_warning_for_a_lesson_no_track_or_symptom_reaches(mini: Path) -> None:
             "lessons: [discovery-pain-chain]")(mini)
     result = run("check", cwd=mini)
     assert result.err.splitlines()[0] == (
-        f"{SHORT}:1:5: warning: id: no track runs this lesson and no skill symptom points to it; add it to "
-        "a track or to a symptom in its skill's file"
+        f"{SHORT}:1:5: warning: CUR302 id: no track runs this lesson and no skill symptom points to it; add it "
+        "to a track or to a symptom in its skill's file"
     )
 
 
@@ -100,7 +101,8 @@ def test_warning_for_a_roleplay_without_veteran_variant(mini: Path) -> None:
     (mini / LESSON).write_text(text[:start] + text[end:], encoding="utf-8")
     result = run("check", cwd=mini)
     assert result.err.splitlines()[0] == (
-        f"{LESSON}:95:3: warning: roleplay: has no veteran_variant; add a harder version for experienced reps"
+        f"{LESSON}:95:3: warning: CUR303 roleplay: has no veteran_variant; add a harder version for "
+        "experienced reps"
     )
 
 
@@ -122,12 +124,12 @@ def test_github_format_gives_one_annotation_per_problem(mini: Path) -> None:
     result = run("check", "--format", "github", cwd=mini)
     assert result.code == 1
     assert result.out.splitlines() == [
-        (f"::error file={SHORT},line=15,col=1::objectve: unknown field 'objectve'; "
+        (f"::error file={SHORT},line=15,col=1,title=CUR101 Unknown field::objectve: unknown field 'objectve'; "
         "did you mean 'objective'?"),
-        (f"::error file={SHORT},line=19,col=3::agenda: the steps add up to 12 minutes but the lesson's "
-        "minutes is 10 (2 too many); change a step or the lesson's minutes"),
+        (f"::error file={SHORT},line=19,col=3,title=CUR150 Agenda does not add up::agenda: the steps add up to "
+        "12 minutes but the lesson's minutes is 10 (2 too many); change a step or the lesson's minutes"),
     ]
-    annotation = re.compile(r"^::(error|warning) file=[^,:]+,line=\d+,col=\d+::\S.*$")
+    annotation = re.compile(r"^::(error|warning) file=[^,:]+,line=\d+,col=\d+,title=CUR\d{3} [^,:]+::\S.*$")
     assert all(annotation.match(line) for line in result.out.splitlines())
 
 
@@ -136,8 +138,8 @@ def test_github_format_reports_warnings_as_warning_annotations(mini: Path) -> No
     result = run("check", "--format", "github", cwd=mini)
     assert result.code == 0
     assert result.out == (
-        f"::warning file={SHORT},line=13,col=12::prep.minutes: is 15; managers skip lessons that need more "
-        "than 10 minutes of prep, so cut the checklist\n"
+        f"::warning file={SHORT},line=13,col=12,title=CUR304 Prep over ten minutes::prep.minutes: is 15; "
+        "managers skip lessons that need more than 10 minutes of prep, so cut the checklist\n"
     )
 
 
@@ -148,7 +150,7 @@ def test_new_skill_and_track_skeletons_are_reported_until_filled(mini: Path, kin
     target = mini / "curriculum" / spec.FOLDERS[kind] / f"new-{kind}.yaml"
     text = target.read_text(encoding="utf-8")
     assert text.startswith(f"# yaml-language-server: $schema=../../schema/{kind}.schema.json\n")
-    problems = run("check", cwd=mini).err.splitlines()[:-1]
+    problems = run("check", cwd=mini).err.splitlines()[:-2]
     assert problems and all(p.startswith(f"curriculum/{spec.FOLDERS[kind]}/new-{kind}.yaml:") for p in problems)
     assert all("still holds the placeholder 'FILL IN'" in p for p in problems)
     filled = text.replace('"FILL IN: the id of a lesson"', '"discovery-pain-chain"')

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import run, tree_digest
+from conftest import code_of, guide_line, run, tree_digest
 
 LESSON = "curriculum/lessons/discovery-pain-chain.yaml"
 SHORT = "curriculum/lessons/short-lesson.yaml"
@@ -38,7 +38,7 @@ def copy(source: str, target: str) -> Callable[[Path], None]:
 CASES: dict[str, tuple[Callable[[Path], None], list[str]]] = {
     "broken YAML": (
         replace(SHORT, "title: Name the next step", "title: [Name the next step"),
-        [(f"{SHORT}:2:8: the text starts with '[', which YAML reads as the start of a list written like "
+        [(f"{SHORT}:2:8: CUR001 the text starts with '[', which YAML reads as the start of a list written like "
           "[a, b], and there is no ']' on this line to close it. If it is a list, end it with ']'; if the '[' "
           "belongs to the text, put the whole text in double quotes (\"...\"). [YAML: did not find expected ',' "
           "or ']']\n"
@@ -47,70 +47,70 @@ CASES: dict[str, tuple[Callable[[Path], None], list[str]]] = {
     ),
     "unknown field": (
         replace(SHORT, "objective:", "objectve:"),
-        [f"{SHORT}:15:1: objectve: unknown field 'objectve'; did you mean 'objective'?"],
+        [f"{SHORT}:15:1: CUR101 objectve: unknown field 'objectve'; did you mean 'objective'?"],
     ),
     "wrong type": (
         replace(SHORT, "minutes: 10", "minutes: ten"),
-        [f"{SHORT}:11:10: minutes: expected a whole number from 5 to 90, found text; for example: 26"],
+        [f"{SHORT}:11:10: CUR104 minutes: expected a whole number from 5 to 90, found text; for example: 26"],
     ),
     "missing required field": (
         replace(SHORT, "timing: standalone\n", ""),
-        [(f"{SHORT}:1:1: timing: is missing; add it (When to run it relative to the rep's customer "
+        [(f"{SHORT}:1:1: CUR102 timing: is missing; add it (When to run it relative to the rep's customer "
          "conversation that the lesson is about: before it (preparing that conversation), after it (a "
          "debrief of it) or any time.)")],
     ),
     "duplicate id": (
         copy(SHORT, "curriculum/lessons/short-lesson.yml"),
-        [f"{SHORT.replace('.yaml', '.yml')}:1:5: id: 'short-lesson' is already the id of {SHORT}"],
+        [f"{SHORT.replace('.yaml', '.yml')}:1:5: CUR202 id: 'short-lesson' is already the id of {SHORT}"],
     ),
     "id not matching the file name": (
         replace(SHORT, "id: short-lesson", "id: short-lessons"),
-        [(f"{SHORT}:1:5: id: is 'short-lessons' but the file is named 'short-lesson.yaml'; rename the file "
-         "to short-lessons.yaml or set id: short-lesson")],
+        [(f"{SHORT}:1:5: CUR201 id: is 'short-lessons' but the file is named 'short-lesson.yaml'; rename the "
+         "file to short-lessons.yaml or set id: short-lesson")],
     ),
     "unknown prerequisite": (
         replace(SHORT, "prerequisites: [discovery-pain-chain]", "prerequisites: [discovery-pain-chian]"),
-        [(f"{SHORT}:49:17: prerequisites[0]: no lesson has the id 'discovery-pain-chian'; did you mean "
-         "'discovery-pain-chain'?")],
+        [(f"{SHORT}:49:17: CUR203 prerequisites[0]: no lesson has the id 'discovery-pain-chian'; did you "
+         "mean 'discovery-pain-chain'?")],
     ),
     "prerequisite cycle": (
         replace(LESSON, "related:\n  - short-lesson", "prerequisites:\n  - short-lesson"),
-        [(f"{LESSON}:220:5: prerequisites[0]: prerequisites form a cycle: discovery-pain-chain -> short-lesson "
-         "-> discovery-pain-chain; remove one of these links")],
+        [(f"{LESSON}:220:5: CUR205 prerequisites[0]: prerequisites form a cycle: discovery-pain-chain -> "
+         "short-lesson -> discovery-pain-chain; remove one of these links")],
     ),
     "duplicate key": (
         replace(SHORT, "stage: closing\n", "stage: closing\nstage: discovery\n"),
-        [f"{SHORT}:8:1: stage: duplicate field 'stage'; it is already set on line 7"],
+        [f"{SHORT}:8:1: CUR063 stage: duplicate field 'stage'; it is already set on line 7"],
     ),
     "python tag": (
         replace(SHORT, "title: Name", "title: !!python/object/apply:os.system ['echo hacked']\nx: Name"),
-        [(f"{SHORT}:2:8: title: the YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not "
-         "allowed; write plain text, numbers, lists and fields")],
+        [(f"{SHORT}:2:8: CUR059 title: the YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is "
+         "not allowed; write plain text, numbers, lists and fields")],
     ),
     "agenda not adding up": (
         replace(SHORT, "  - minutes: 6\n", "  - minutes: 8\n"),
-        [(f"{SHORT}:19:3: agenda: the steps add up to 12 minutes but the lesson's minutes is 10 "
+        [(f"{SHORT}:19:3: CUR150 agenda: the steps add up to 12 minutes but the lesson's minutes is 10 "
          "(2 too many); change a step or the lesson's minutes")],
     ),
     "placeholder text": (
         replace(SHORT, "Open the rep's calendar", "TODO pick what to open"),
-        [f"{SHORT}:14:15: prep.checklist[0]: still holds the placeholder 'TODO'; write the real text"],
+        [f"{SHORT}:14:15: CUR114 prep.checklist[0]: still holds the placeholder 'TODO'; write the real text"],
     ),
     "team meeting without discussion questions": (
         replace(SHORT, "formats: [one-on-one]", "formats: [one-on-one, team-meeting]"),
-        [(f"{SHORT}:1:1: discussion_questions: is missing; a lesson with the team-meeting format needs "
-          "questions for the group"),
-         (f"{SHORT}:1:1: room: is missing; a lesson with the team-meeting format says how to run it with 4, "
-          "8 and 12 people, remote, and who sells when there is time for only some")],
+        [(f"{SHORT}:1:1: CUR151 discussion_questions: is missing; a lesson with the team-meeting format "
+          "needs questions for the group"),
+         (f"{SHORT}:1:1: CUR151 room: is missing; a lesson with the team-meeting format says how to run it "
+          "with 4, 8 and 12 people, remote, and who sells when there is time for only some")],
     ),
     "track format the lesson does not support": (
         replace(TRACK, "format: one-on-one", "format: workshop"),
-        [(f"{TRACK}:16:17: weeks[1].sessions[0].format: lesson 'short-lesson' does not run as 'workshop'; "
-         "it runs as one-on-one")],
+        [(f"{TRACK}:16:17: CUR206 weeks[1].sessions[0].format: lesson 'short-lesson' does not run as "
+         "'workshop'; it runs as one-on-one")],
     ),
     "unknown choice": (
         replace(SHORT, "levels: [new-hire]", "levels: [veteren]"),
-        [(f"{SHORT}:8:10: levels[0]: is 'veteren'; expected one of new-hire, developing, veteran; "
+        [(f"{SHORT}:8:10: CUR105 levels[0]: is 'veteren'; expected one of new-hire, developing, veteran; "
          "did you mean 'veteran'?")],
     ),
 }
@@ -125,7 +125,7 @@ def test_content_error_is_reported_exactly(mini: Path, case: str) -> None:
     assert "Traceback" not in result.err
     count = len(expected)
     assert result.err.splitlines() == "\n".join(sorted(expected)).splitlines() + [
-        f"{count} problem{'s' * (count != 1)} found; nothing was built."
+        f"{count} problem{'s' * (count != 1)} found; nothing was built.", guide_line(code_of(min(expected)))
     ]
 
 
@@ -147,7 +147,8 @@ def test_errors_from_several_files_come_sorted_in_one_run(mini: Path) -> None:
     result = run("check", cwd=mini)
     lines = result.err.splitlines()
     assert result.code == 1
-    assert len(lines) == 3
-    assert lines[0].startswith(f"{LESSON}:10:8: stage: is 'discovry'")
-    assert lines[1].startswith(f"{SHORT}:11:10: minutes:")
+    assert len(lines) == 4
+    assert lines[0].startswith(f"{LESSON}:10:8: CUR105 stage: is 'discovry'")
+    assert lines[1].startswith(f"{SHORT}:11:10: CUR104 minutes:")
     assert lines[2] == "2 problems found; nothing was built."
+    assert lines[3] == guide_line("CUR105")
