@@ -90,7 +90,7 @@ def _load_one(kind: str, path: Path, display: str) -> _Loaded:
 
 def _valid_documents(curriculum_dir: Path, cache: PreviewCache | None = None) -> dict[str, list[Document]]:
     documents, unreadable, problems = load_documents(curriculum_dir, cache)
-    problems += check_across(documents, unreadable)
+    problems += check_across(documents, unreadable, problems)
     if problems:
         raise CurriculumError(sorted(set(problems)))
     return documents
