@@ -53,9 +53,15 @@ CASES: dict[str, tuple[Callable[[Path], None], list[str]]] = {
          "conversation that the lesson is about: before it (preparing that conversation), after it (a "
          "debrief of it) or any time.)")],
     ),
-    "duplicate id": (
+    "second file for one id": (
         copy(SHORT, "curriculum/lessons/short-lesson.yml"),
-        [f"{SHORT.replace('.yaml', '.yml')}:1:5: id: 'short-lesson' is already the id of {SHORT}"],
+        [(f"{SHORT.replace('.yaml', '.yml')}:1:1: is a second file for short-lesson.yaml; keep one of the two, "
+          "named .yaml, and delete the other")],
+    ),
+    ".yml file": (  # still checked in full, and the lessons naming it find it
+        lambda root: (root / SHORT).rename(root / SHORT.replace(".yaml", ".yml")),
+        [(f"{SHORT.replace('.yaml', '.yml')}:1:1: ends in .yml; rename it to short-lesson.yaml (only .yaml "
+          "files belong in lessons/)")],
     ),
     "id not matching the file name": (
         replace(SHORT, "id: short-lesson", "id: short-lessons"),
