@@ -64,12 +64,12 @@ def load_documents(
                     Problem(display, 1, 1, "", f"is not a YAML file; only .yaml files belong in {folder}/")
                 )
             elif path.suffix == ".yml" and path.with_suffix(".yaml").exists():
-                problems.append(Problem(display, 1, 1, "", f"is a second file for {path.stem}.yaml; keep one of "
-                                                           "the two, named .yaml, and delete the other"))
+                problems.append(Problem(display, 1, 1, "", f"is a second file for {path.stem}.yaml; "
+                                        "keep one of the two, named .yaml, and delete the other"))
             else:
-                if path.suffix == ".yml":  # one name for every file; checked all the same, to list its problems
+                if path.suffix == ".yml":  # one name for every file; still checked, to list all its problems
                     problems.append(Problem(display, 1, 1, "", f"ends in .yml; rename it to {path.stem}.yaml "
-                                                               f"(only .yaml files belong in {folder}/)"))
+                                            f"(only .yaml files belong in {folder}/)"))
 
                 def read(kind: str = kind, path: Path = path, display: str = display) -> _Loaded:
                     return _load_one(kind, path, display)

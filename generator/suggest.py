@@ -41,7 +41,7 @@ def did_you_mean_id(word: str, ids: Iterable[str]) -> str:
         if ratio >= ID_TYPO or _words_within(word, ident) or _words_within(ident, word):
             scored.append((-ratio, ident))
     if not scored and "-" not in word:
-        starting = [i for i in ids if difflib.SequenceMatcher(None, word, i.split("-")[0]).ratio() >= ID_WORD]
+        starting = [i for i in ids if _alike(word, i.split("-")[0], ID_WORD)]
         return _hint(starting if len(starting) == 1 else [])
     return _hint([ident for _, ident in sorted(scored)[:3]])
 
@@ -51,7 +51,11 @@ def _words_within(short: str, long: str) -> bool:
     wanted, words = short.split("-"), iter(long.split("-"))
     if len(wanted) < 2:
         return False
-    return all(any(difflib.SequenceMatcher(None, w, other).ratio() >= ID_WORD for other in words) for w in wanted)
+    return all(any(_alike(w, other, ID_WORD) for other in words) for w in wanted)
+
+
+def _alike(a: str, b: str, cutoff: float) -> bool:
+    return difflib.SequenceMatcher(None, a, b).ratio() >= cutoff
 
 
 def _hint(close: list[str]) -> str:

@@ -153,7 +153,7 @@ def test_new_skill_and_track_skeletons_are_reported_until_filled(mini: Path, kin
     assert all("still holds the placeholder 'FILL IN'" in p for p in problems)
     filled = text.replace('"FILL IN: the id of a lesson"', '"discovery-pain-chain"')
     filled = re.sub(r'"FILL IN: one of ([a-z-]+)[^"]*"', r'"\1"', filled)  # the first choice
-    filled = filled.replace('"FILL IN: ', '"Filled: ')
+    filled = filled.replace("FILL IN: ", "Filled: ")
     target.write_text(filled, encoding="utf-8")
     after = run("check", cwd=mini)
     assert after.code == 0, after.err

@@ -42,11 +42,11 @@ def test_skill_ids_offered_are_likely_typos_only(typed: str, hint: str) -> None:
 
 @pytest.mark.parametrize(("file", "old", "new", "expected"), [
     ("discovery-pain-chain", "related:\n  - short-lesson", "related:\n  - discovery-pain-chian",
-     "curriculum/lessons/discovery-pain-chain.yaml:220:5: related[0]: no lesson has the id "
-     "'discovery-pain-chian'"),  # before: "; did you mean 'discovery-pain-chain'?", the lesson itself
+     ("curriculum/lessons/discovery-pain-chain.yaml:220:5: related[0]: no lesson has the id "
+     "'discovery-pain-chian'")),  # before: "; did you mean 'discovery-pain-chain'?", the lesson itself
     ("short-lesson", "prerequisites: [discovery-pain-chain]", "prerequisites: [discovery-basics]",
-     "curriculum/lessons/short-lesson.yaml:49:17: prerequisites[0]: no lesson has the id "
-     "'discovery-basics'"),  # before: "; did you mean 'discovery-pain-chain'?", a far-off id
+     ("curriculum/lessons/short-lesson.yaml:49:17: prerequisites[0]: no lesson has the id "
+     "'discovery-basics'")),  # before: "; did you mean 'discovery-pain-chain'?", a far-off id
 ])
 def test_unknown_lesson_gets_no_misleading_hint(mini: Path, monkeypatch: pytest.MonkeyPatch, file: str,
                                                 old: str, new: str, expected: str) -> None:
