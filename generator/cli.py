@@ -174,6 +174,7 @@ def _ask_lesson_basics(args: argparse.Namespace, skill_ids: Sequence[str]) -> No
     """Ask on the terminal for the lesson basics the command line left out; an empty answer leaves
     the skeleton's FILL IN text for that field."""
     from generator.skeleton import title_from_id
+    from generator.suggest import did_you_mean_id
 
     def ask(question: str, read: Callable[[str], Any]) -> Any:
         while True:
@@ -190,7 +191,8 @@ def _ask_lesson_basics(args: argparse.Namespace, skill_ids: Sequence[str]) -> No
             chosen = [a.strip() for a in answer.replace(",", " ").split()]
             unknown = [c for c in chosen if c not in allowed]
             if unknown:
-                raise ValueError(f"no {what} {unknown[0]!r}; choose from: {', '.join(allowed)}")
+                hint = did_you_mean_id(unknown[0], allowed) or f"; choose from: {', '.join(allowed)}"
+                raise ValueError(f"no {what} {unknown[0]!r}{hint}")
             return list(dict.fromkeys(chosen))
         return read
 
@@ -199,8 +201,8 @@ def _ask_lesson_basics(args: argparse.Namespace, skill_ids: Sequence[str]) -> No
             raise ValueError("write a whole number from 5 to 90")
         return int(answer)
 
-    later = "; Enter to fill it in later"
-    print(f"A few questions for the lesson {args.id!r}{later}.", file=sys.stderr)
+    print(f"A few questions for the lesson {args.id!r} (press Enter to leave one as FILL IN for later):",
+          file=sys.stderr)
     if args.title is None:
         args.title = ask(f"Title [{title_from_id(args.id)}]: ", str)
     if not args.skill and skill_ids:

@@ -172,7 +172,7 @@ def test_new_lesson_asks_for_what_is_left_out_on_a_terminal(
     mini: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # Enter keeps the title made from the id; wrong answers are explained and asked again.
-    answers = "\ndiscovery\nteam meeting\nteam-meeting, one-on-one\n120\n20\n"
+    answers = "\ndiscovry\ndiscovery\nteam meeting\nteam-meeting, one-on-one\n120\n20\n"
     monkeypatch.setattr(sys, "stdin", _Terminal(answers))
     monkeypatch.chdir(mini)
     assert main(["new", "lesson", "discovery-next-step"]) == 0
@@ -183,8 +183,9 @@ def test_new_lesson_asks_for_what_is_left_out_on_a_terminal(
     assert "\nminutes: 20\n" in text
     assert "\ndiscussion_questions:\n" in text  # required for a team meeting, so not a comment
     err = capsys.readouterr().err
-    assert "  no format 'team'; choose from: one-on-one, team-meeting, ride-along, self-study, workshop\n" in err
+    assert "  no format 'team'; did you mean 'team-meeting'?\n" in err
     assert "  write a whole number from 5 to 90\n" in err
+    assert "  no skill 'discovry'; did you mean 'discovery'?\n" in err
 
 
 def test_new_lesson_on_a_terminal_writes_nothing_when_the_questions_are_left(
