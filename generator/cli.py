@@ -14,8 +14,9 @@ import logging
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 from generator import __version__, spec
 from generator.fieldtypes import SLUG
@@ -41,6 +42,10 @@ def _print_problems(problems: Sequence[Problem], style: str) -> None:
             print(problem, file=sys.stderr)
 
 
+PLACEHOLDER_CODE = "CUR114"
+"""A `FILL IN` left in a text: what a fresh skeleton is made of, counted apart from other problems."""
+
+
 def _many(n: int, noun: str) -> str:
     """``1 skill``, ``2 skills``."""
     return f"{n} {noun}{'s' * (n != 1)}"
@@ -51,9 +56,18 @@ def _count(problems: Sequence[Problem], severity: str) -> str:
 
 
 def _report(error: CurriculumError, args: argparse.Namespace) -> None:
+    """The problems, then one line that counts them (on a fresh skeleton, the places left to fill in),
+    then where the guide explains their codes."""
     _print_problems(error.problems, getattr(args, "format", "text"))
     count = len(error.problems)
-    print(f"{count} problem{'s' * (count != 1)} found; nothing was built.", file=sys.stderr)
+    left = sum(p.code == PLACEHOLDER_CODE for p in error.problems)
+    if left == count:
+        summary = f"{_many(left, 'place')} left to fill in"
+    else:
+        summary = f"{_many(count, 'problem')} found"
+        if left:
+            summary += f" ({left} of them places left to fill in)"
+    print(f"{summary}; nothing was built.", file=sys.stderr)
     _point_to_guide(error.problems, args)
 
 
@@ -168,9 +182,18 @@ def cmd_new(args: argparse.Namespace) -> int:
     if target.exists():
         raise UsageError(f"{display_path(target)} already exists; choose another id or edit that file")
     if args.kind == "lesson":
+        skill_dir = curriculum_dir / spec.FOLDERS["skill"]
+        skill_ids = sorted(p.stem for p in skill_dir.glob("*.yaml")) if skill_dir.is_dir() else []
+        missing = args.title is None or not args.skill or not args.format or args.minutes is None
+        if missing and sys.stdin.isatty():  # ask on a terminal; a script or pipe gets FILL IN texts
+            try:
+                _ask_lesson_basics(args, skill_ids)
+            except (KeyboardInterrupt, EOFError):
+                print("\nNothing was written.", file=sys.stderr)
+                return 130
         text = lesson_skeleton(
-            args.id, title=args.title, skills=args.skill, formats=args.format, minutes=args.minutes,
-            today=dt.date.today(),
+            args.id, title=args.title, skills=args.skill or (), formats=args.format or (),
+            minutes=args.minutes, skill_ids=skill_ids, today=dt.date.today(),
         )
     else:
         text = skeleton(args.kind, args.id, title=args.title, today=dt.date.today())
@@ -179,6 +202,50 @@ def cmd_new(args: argparse.Namespace) -> int:
         handle.write(text)
     print(f"Wrote {display_path(target)}. Replace each 'FILL IN' text; `curriculum check` lists what is left.")
     return 0
+
+
+def _ask_lesson_basics(args: argparse.Namespace, skill_ids: Sequence[str]) -> None:
+    """Ask on the terminal for the lesson basics the command line left out; an empty answer leaves
+    the skeleton's FILL IN text for that field."""
+    from generator.skeleton import title_from_id
+    from generator.suggest import did_you_mean_id
+
+    def ask(question: str, read: Callable[[str], Any]) -> Any:
+        while True:
+            answer = input(question).strip()
+            if not answer:
+                return None
+            try:
+                return read(answer)
+            except ValueError as error:
+                print(f"  {error}", file=sys.stderr)
+
+    def choices(allowed: Sequence[str], what: str) -> Callable[[str], list[str]]:
+        def read(answer: str) -> list[str]:
+            chosen = [a.strip() for a in answer.replace(",", " ").split()]
+            unknown = [c for c in chosen if c not in allowed]
+            if unknown:
+                hint = did_you_mean_id(unknown[0], allowed) or f"; choose from: {', '.join(allowed)}"
+                raise ValueError(f"no {what} {unknown[0]!r}{hint}")
+            return list(dict.fromkeys(chosen))
+        return read
+
+    def minutes(answer: str) -> int:
+        if not answer.isdigit() or not 5 <= int(answer) <= 90:
+            raise ValueError("write a whole number from 5 to 90")
+        return int(answer)
+
+    print(f"A few questions for the lesson {args.id!r} (press Enter to leave one as FILL IN for later):",
+          file=sys.stderr)
+    if args.title is None:
+        args.title = ask(f"Title [{title_from_id(args.id)}]: ", str)
+    if not args.skill and skill_ids:
+        args.skill = ask(f"Skills it builds ({', '.join(skill_ids)}): ", choices(skill_ids, "skill"))
+    if not args.format:
+        formats = list(spec.FORMATS)
+        args.format = ask(f"Formats it runs in ({', '.join(formats)}): ", choices(formats, "format"))
+    if args.minutes is None:
+        args.minutes = ask("Minutes the session takes (5 to 90): ", minutes)
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -307,13 +374,18 @@ def make_parser() -> argparse.ArgumentParser:
 
     sub = commands.add_parser("new", help="write a skeleton file to fill in")
     kinds = sub.add_subparsers(dest="kind", metavar="KIND", required=True, parser_class=_Parser)
-    lesson = kinds.add_parser("lesson", help="a new lesson in curriculum/lessons/")
+    lesson = kinds.add_parser(
+        "lesson", help="a new lesson in curriculum/lessons/",
+        description="Write a lesson skeleton. Options left out are asked for on a terminal (Enter skips "
+                    "one); otherwise, and always when the input is not a terminal, they are FILL IN texts "
+                    "that list the allowed values.",
+    )
     lesson.add_argument("id", help="the lesson's id, like 'discovery-pain-chain'")
-    lesson.add_argument("--title", required=True, help="the lesson's title")
-    lesson.add_argument("--skill", action="append", required=True, help="a skill id (repeat for several)")
-    lesson.add_argument("--format", action="append", choices=list(spec.FORMATS), required=True,
+    lesson.add_argument("--title", help="the lesson's title (default: made from the id)")
+    lesson.add_argument("--skill", action="append", help="a skill id (repeat for several)")
+    lesson.add_argument("--format", action="append", choices=list(spec.FORMATS),
                         help="a format (repeat for several)")
-    lesson.add_argument("--minutes", type=int, choices=range(5, 91), metavar="5..90", required=True,
+    lesson.add_argument("--minutes", type=int, choices=range(5, 91), metavar="5..90",
                         help="the session's length in minutes")
     lesson.set_defaults(run=cmd_new)
     for kind, where in (("skill", "skills"), ("track", "tracks")):

@@ -194,6 +194,21 @@ FILE = Group(
             "[title]: Name the next step\n",
             "title: Name the next step\n",
         ),
+        Code(
+            "CUR065", "File ends in .yml",
+            "Every file in the curriculum ends in `.yaml`, so that one name finds it and the site, the "
+            "editor and the checks all agree. A file ending in `.yml` is still checked in full, so you see "
+            "all its problems at once; rename it to end in `.yaml`.",
+            "# curriculum/lessons/short-lesson.yml\nid: short-lesson\n",
+            "# curriculum/lessons/short-lesson.yaml\nid: short-lesson\n",
+        ),
+        Code(
+            "CUR066", "Second file for one id",
+            "A `.yml` file sits beside a `.yaml` file of the same name, so there are two versions of one "
+            "lesson, skill or track. Keep the one you mean, named `.yaml`, and delete the other.",
+            "# curriculum/lessons/short-lesson.yaml and curriculum/lessons/short-lesson.yml\nid: short-lesson\n",
+            "# curriculum/lessons/short-lesson.yaml only\nid: short-lesson\n",
+        ),
     ),
 )
 
@@ -510,6 +525,14 @@ WARNINGS = Group(
             "    prompts: [Call 1, Call 2, Call 3, (and so on to) Call 30]\n",
             "worksheets:\n  - id: calls\n    title: This week's calls\n    for_whom: rep\n"
             "    prompts: [Call 1, Call 2, Call 3, Call 4, Call 5]\n    lines: 2\n",
+        ),
+        Code(
+            "CUR310", "Text wrapped in curly quotes",
+            "A word processor turns straight quotes into curly ones. YAML only treats straight quotes as "
+            "quoting, so curly quotes around a whole text show on the page as part of it. Remove them; "
+            "where they mark what someone says, type straight quotes inside a `|` block.",
+            "title: \u201cAsk for the cost\u201d\n",
+            "title: Ask for the cost\n",
         ),
     ),
 )

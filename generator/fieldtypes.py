@@ -220,7 +220,9 @@ class Integer(Type):
         return f"a whole number from {self.minimum} to {self.maximum}"
 
     def check(self, doc: Document, path: FieldPath, value: Any) -> Iterator[Problem]:
-        if isinstance(value, bool) or not isinstance(value, int):
+        if isinstance(value, str) and (found := find_placeholder(value)):
+            yield doc.problem(path, f"still holds the placeholder {found!r}; write {self.expected}")
+        elif isinstance(value, bool) or not isinstance(value, int):
             yield self.wrong_type(doc, path, value, str(self.minimum + (self.maximum - self.minimum) // 4))
         elif not self.minimum <= value <= self.maximum:
             yield doc.problem(path, f"is {value}; it must be from {self.minimum} to {self.maximum}",

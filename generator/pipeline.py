@@ -66,7 +66,14 @@ def load_documents(
                     Problem(display, 1, 1, "", f"is not a YAML file; only .yaml files belong in {folder}/",
                             code="CUR051")
                 )
+            elif path.suffix == ".yml" and path.with_suffix(".yaml").exists():
+                problems.append(Problem(display, 1, 1, "", f"is a second file for {path.stem}.yaml; "
+                                        "keep one of the two, named .yaml, and delete the other", code="CUR066"))
             else:
+                if path.suffix == ".yml":  # one name for every file; still checked, to list all its problems
+                    problems.append(Problem(display, 1, 1, "", f"ends in .yml; rename it to {path.stem}.yaml "
+                                            f"(only .yaml files belong in {folder}/)", code="CUR065"))
+
                 def read(kind: str = kind, path: Path = path, display: str = display) -> _Loaded:
                     return _load_one(kind, path, display)
 
@@ -93,7 +100,7 @@ def _load_one(kind: str, path: Path, display: str) -> _Loaded:
 
 def _valid_documents(curriculum_dir: Path, cache: PreviewCache | None = None) -> dict[str, list[Document]]:
     documents, unreadable, problems = load_documents(curriculum_dir, cache)
-    problems += check_across(documents, unreadable)
+    problems += check_across(documents, unreadable, problems)
     if problems:
         raise CurriculumError(sorted(set(problems)))
     return documents

@@ -184,6 +184,54 @@ def worksheets_fit_one_page(lessons: Sequence[Document], **_: object) -> Iterato
                 yield _warning(doc, ("worksheets", index), message, code="CUR309")
 
 
+CURLY = (("\u201c", "\u201d"), ("\u201e", "\u201c"), ("\u201e", "\u201d"), ("\u2018", "\u2019"))
+"""Curly quote pairs a word processor makes of straight quotes: “…”, „…“, „…” and ‘…’."""
+
+
+def texts_not_in_curly_quotes(lessons: Sequence[Document], skills: Sequence[Document],
+                              tracks: Sequence[Document], **_: object) -> Iterator[Problem]:
+    """No text is wrapped whole in curly quotes (`title: “Ask for the cost”`): YAML reads only
+    straight quotes as quoting, so curly ones (often made by a word processor) show on the page.
+    """
+    for kind, docs in (("lesson", lessons), ("skill", skills), ("track", tracks)):
+        for doc in docs:
+            for path, text, markdown in _texts(spec.KINDS[kind], (), doc.data):
+                inner = curly_quoted(text.strip())
+                if inner is None:
+                    continue
+                if markdown:
+                    fix = ("where they mark what someone says, type straight ones (\"...\") in a '|' block, "
+                           "as the other lessons do; otherwise remove them")
+                else:
+                    fix = f"remove them: {inner}"
+                yield _warning(doc, path, f"is wrapped in curly quotes, which show on the page as part of "
+                                          f"the text; {fix}", code="CUR310")
+
+
+def curly_quoted(text: str) -> str | None:
+    """The text inside the curly quotes that wrap the whole of ``text``, if they do."""
+    for opening, closing in CURLY:
+        if len(text) > 2 and text[0] == opening and text[-1] == closing:
+            inner = text[1:-1]
+            # Not one quotation: “Yes,” she said, “we do.” (an apostrophe inside ‘…’ is fine)
+            others = {opening, closing} if opening != "\u2018" else {opening}
+            return None if any(mark in inner for mark in others) else inner.strip()
+    return None
+
+
+def _texts(kind: Type, at: FieldPath, value: object) -> Iterator[tuple[FieldPath, str, bool]]:
+    """Every text of a document with its path, and whether it is Markdown."""
+    if isinstance(kind, Fields) and isinstance(value, dict):
+        for field in kind.fields:
+            if value.get(field.name) is not None:
+                yield from _texts(field.type, (*at, field.name), value[field.name])
+    elif isinstance(kind, ListOf) and isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(kind.item, (*at, index), item)
+    elif isinstance(kind, Text) and isinstance(value, str):
+        yield at, value, kind.markdown
+
+
 def _markdown_fields(kind: Type) -> tuple[tuple[str | None, ...], ...]:
     """Where a format has Markdown text, as paths with None for "every item of a list"."""
     if isinstance(kind, Fields):
@@ -222,6 +270,7 @@ WARNINGS: tuple[Callable[..., Iterator[Problem]], ...] = (
     materials_are_provided,
     run_sheet_fits,
     worksheets_fit_one_page,
+    texts_not_in_curly_quotes,
 )
 
 

@@ -2,21 +2,23 @@
 
 Returns every problem found; it never stops at the first one, and it never raises for bad content.
 The cross-file checks read the loaded values defensively, so a file with a wrong type in one field
-still has its other references checked.
+still has its other references checked. They say nothing more about a value the field checks already
+reported: one mistake (``team meeting`` for ``team-meeting`` in a lesson) is one problem, where it is
+written, not one more in every track that runs the lesson.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import PurePath
 from typing import Any
 
 from generator import spec
 from generator.fieldtypes import SLUG
-from generator.load import Document
+from generator.load import Document, FieldPath, field_name
 from generator.problems import Problem
-from generator.suggest import did_you_mean
+from generator.suggest import did_you_mean_id
 
 Documents = Mapping[str, Sequence[Document]]
 """Loaded documents by kind: ``{"lesson": [...], "skill": [...], "track": [...]}``."""
@@ -29,7 +31,7 @@ def validate(documents: Documents, unreadable: Mapping[str, set[str]] | None = N
     them are not reported again, as the load error already says what is wrong.
     """
     problems = [p for kind, docs in documents.items() for doc in docs for p in check_fields(kind, doc)]
-    return sorted(set(problems + check_across(documents, unreadable)))
+    return sorted(set(problems + check_across(documents, unreadable, problems)))
 
 
 def check_fields(kind: str, doc: Document) -> list[Problem]:
@@ -37,16 +39,40 @@ def check_fields(kind: str, doc: Document) -> list[Problem]:
     return list(spec.KINDS[kind].check(doc, (), doc.data))
 
 
-def check_across(documents: Documents, unreadable: Mapping[str, set[str]] | None = None) -> list[Problem]:
-    """The problems that need several files: ids, references, cycles, sums and track formats."""
+def check_across(documents: Documents, unreadable: Mapping[str, set[str]] | None = None,
+                 reported: Iterable[Problem] = ()) -> list[Problem]:
+    """The problems that need several files: ids, references, cycles, sums and track formats.
+
+    ``reported`` are the problems the field checks found: the values they are about are not checked
+    again, so one mistake is reported once.
+    """
+    invalid = _Reported(reported)
     problems: list[Problem] = []
     problems.extend(_check_ids(documents))
-    problems.extend(_check_references(documents, unreadable or {}))
+    problems.extend(_check_references(documents, unreadable or {}, invalid))
     problems.extend(_check_cycles(documents.get("lesson", ())))
     for doc in documents.get("lesson", ()):
-        problems.extend(_check_lesson(doc))
-    problems.extend(_check_tracks(documents))
+        problems.extend(_check_lesson(doc, invalid))
+    problems.extend(_check_tracks(documents, invalid))
     return problems
+
+
+class _Reported:
+    """Which values of which files a problem was already reported for."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.fields: dict[str, set[str]] = {}
+        for problem in problems:
+            self.fields.setdefault(problem.file, set()).add(problem.field)
+
+    def about(self, doc: Document, path: FieldPath, *, inside: bool = True) -> bool:
+        """Whether a problem was reported for the value at ``path`` (or, with ``inside``, for any
+        value within it, like ``formats[1]`` within ``formats``)."""
+        fields = self.fields.get(doc.file)
+        if not fields:
+            return False
+        name = field_name(path)
+        return name in fields or inside and any(f.startswith((f"{name}.", f"{name}[")) for f in fields)
 
 
 FIELD_CHECKS = (
@@ -68,8 +94,13 @@ def cross_file_checks() -> tuple[str, ...]:
 
 
 def _id(doc: Document) -> str | None:
+    """The id other files may refer to the document by: its id when that is valid and matches the
+    file name. A missing, malformed or mismatched id is reported once, in the file itself; the other
+    checks then treat the file as having no id, and references to its name stay quiet."""
     value = doc.data.get("id")
-    return value if isinstance(value, str) else None
+    if isinstance(value, str) and re.match(SLUG, value) and value == PurePath(doc.file).stem:
+        return value
+    return None
 
 
 def _check_ids(documents: Documents) -> Iterator[Problem]:
@@ -77,8 +108,8 @@ def _check_ids(documents: Documents) -> Iterator[Problem]:
     for docs in documents.values():
         first_file: dict[str, str] = {}
         for doc in docs:
-            ident = _id(doc)
-            if ident is None or not re.match(SLUG, ident):
+            ident = doc.data.get("id")
+            if not isinstance(ident, str) or not re.match(SLUG, ident):
                 continue  # a missing or malformed id is reported by the field check
             stem = PurePath(doc.file).stem
             if ident != stem:
@@ -93,28 +124,30 @@ def _check_ids(documents: Documents) -> Iterator[Problem]:
                 first_file[ident] = doc.file
 
 
-def _check_references(documents: Documents, unreadable: Mapping[str, set[str]]) -> Iterator[Problem]:
-    """Every lesson and skill id a file refers to exists (with the closest ids when it does not), and
-    no lesson lists itself."""
+def _check_references(documents: Documents, unreadable: Mapping[str, set[str]],
+                      invalid: _Reported) -> Iterator[Problem]:
+    """Every lesson and skill id a file refers to exists (with the closest ids when it does not: a
+    likely typo, never the lesson itself), and no lesson lists itself."""
     known = {kind: {_id(d) for d in docs} - {None} for kind, docs in documents.items()}
-    # A file whose id is wrong is reported once, in _check_ids; references to its name stay quiet.
-    misnamed = {
-        kind: {PurePath(d.file).stem for d in docs if _id(d) not in (None, PurePath(d.file).stem)}
+    # A file whose id is missing or wrong is reported once, in that file; references to its name
+    # stay quiet, as do references to a file that did not load.
+    quiet = {
+        kind: {PurePath(d.file).stem for d in docs if _id(d) is None} | set(unreadable.get(kind, ()))
         for kind, docs in documents.items()
     }
     for kind, docs in documents.items():
         for doc in docs:
             for path, target_kind, ident in spec.KINDS[kind].references((), doc.data):
-                if not re.match(SLUG, ident):
+                if not re.match(SLUG, ident) or invalid.about(doc, path):
                     continue  # reported by the field check already
-                targets = known.get(target_kind, set())
-                if ident in unreadable.get(target_kind, ()) or ident in misnamed.get(target_kind, ()):
+                if ident in quiet.get(target_kind, ()):
                     continue
-                if ident not in targets:
-                    hint = did_you_mean(ident, sorted(targets), many=True)
+                itself = _id(doc) if kind == target_kind else None
+                if ident not in known.get(target_kind, ()):
+                    hint = did_you_mean_id(ident, sorted(known.get(target_kind, set()) - {itself}))
                     yield doc.problem(path, f"no {target_kind} has the id {ident!r}{hint}", code="CUR203")
-                elif kind == "lesson" and ident == _id(doc):
-                    yield doc.problem(path, "a lesson cannot list itself", code="CUR204")
+                elif ident == itself:
+                    yield doc.problem(path, f"a {kind} cannot list itself", code="CUR204")
 
 
 def _check_cycles(lessons: Sequence[Document]) -> Iterator[Problem]:
@@ -167,12 +200,15 @@ def _ints(items: Any, key: str) -> list[int] | None:
     return values if ok else None  # type: ignore[return-value]
 
 
-def _check_lesson(doc: Document) -> Iterator[Problem]:
+def _check_lesson(doc: Document, invalid: _Reported) -> Iterator[Problem]:
     """A lesson's agenda minutes add up to its minutes (with the sum and the difference), and a lesson
     with the team-meeting format has discussion questions and says how to run it in the room."""
     data = doc.data
     minutes = data.get("minutes")
     steps = _ints(data.get("agenda"), "minutes")
+    counted = (("minutes",), ("agenda",), *(("agenda", i, "minutes") for i in range(len(steps or ()))))
+    if any(invalid.about(doc, path, inside=False) for path in counted):
+        steps = None  # a minutes value out of range, or too few steps: reported already
     if steps is not None and isinstance(minutes, int) and not isinstance(minutes, bool):
         total = sum(steps)
         if total != minutes:
@@ -186,13 +222,13 @@ def _check_lesson(doc: Document) -> Iterator[Problem]:
             )
     formats = data.get("formats")
     if isinstance(formats, list) and "team-meeting" in formats:
-        if not data.get("discussion_questions"):
+        if not data.get("discussion_questions") and not invalid.about(doc, ("discussion_questions",)):
             yield doc.problem(
                 ("discussion_questions",),
                 "is missing; a lesson with the team-meeting format needs questions for the group",
                 code="CUR151",
             )
-        if not data.get("room"):
+        if not data.get("room") and not invalid.about(doc, ("room",)):
             yield doc.problem(
                 ("room",),
                 "is missing; a lesson with the team-meeting format says how to run it with 4, 8 and 12 "
@@ -201,16 +237,20 @@ def _check_lesson(doc: Document) -> Iterator[Problem]:
             )
 
 
-def _check_tracks(documents: Documents) -> Iterator[Problem]:
+def _check_tracks(documents: Documents, invalid: _Reported) -> Iterator[Problem]:
     """A track's weeks are in order, and each session uses a format its lesson lists."""
+    # Only lessons whose formats are all valid: a misspelt format is reported in the lesson, once.
     formats = {
-        _id(doc): doc.data.get("formats") for doc in documents.get("lesson", ()) if _id(doc) is not None
+        _id(doc): doc.data.get("formats") for doc in documents.get("lesson", ())
+        if _id(doc) is not None and not invalid.about(doc, ("formats",))
     }
     for doc in documents.get("track", ()):
         weeks = doc.data.get("weeks")
         numbers = _ints(weeks, "week")
         if numbers is not None:
             for index in range(1, len(numbers)):
+                if any(invalid.about(doc, ("weeks", i, "week")) for i in (index - 1, index)):
+                    continue  # a week number out of range is reported already
                 if numbers[index] < numbers[index - 1]:
                     yield doc.problem(
                         ("weeks", index, "week"),
@@ -222,13 +262,14 @@ def _check_tracks(documents: Documents) -> Iterator[Problem]:
             for s, session in enumerate(sessions if isinstance(sessions, list) else ()):
                 if not isinstance(session, dict):
                     continue
-                allowed = formats.get(session.get("lesson"))
+                lesson = session.get("lesson")
+                allowed = formats.get(lesson) if isinstance(lesson, str) else None
                 chosen = session.get("format")
                 if isinstance(allowed, list) and isinstance(chosen, str) and chosen in spec.FORMATS \
                         and chosen not in allowed:
                     yield doc.problem(
                         ("weeks", w, "sessions", s, "format"),
-                        f"lesson {session.get('lesson')!r} does not run as {chosen!r}; "
+                        f"lesson {lesson!r} does not run as {chosen!r}; "
                         f"it runs as {', '.join(map(str, allowed))}",
                         code="CUR206",
                     )

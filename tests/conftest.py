@@ -65,7 +65,7 @@ def run(*args: str, cwd: Path, **env_vars: str) -> Result:
            "SOURCE_DATE_EPOCH": TODAY_EPOCH, **env_vars}
     done = subprocess.run(
         [sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True, env=env,
-        timeout=600, check=False,
+        timeout=600, check=False, stdin=subprocess.DEVNULL,  # never a terminal: nothing may wait for input
     )
     return Result(done.returncode, done.stdout, done.stderr)
 

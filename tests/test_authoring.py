@@ -20,6 +20,7 @@ from test_errors import CASES, LESSON, SHORT, replace
 from generator import spec
 from generator.pipeline import check
 from generator.render import render_site
+from generator.review import curly_quoted
 
 WARNINGS = {
     "objective not observable": (
@@ -67,6 +68,23 @@ WARNINGS = {
         (f"{SHORT}:51:5: warning: CUR309 worksheets[0]: the worksheet 'Every call this month' does not fit on "
          "one printed page (about 741 mm too long); give it fewer prompts or fewer lines each"),
     ),
+    "a title in curly quotes": (
+        replace(SHORT, "title: Name the next step before you hang up", "title: \u201cAsk for the cost\u201d"),
+        (f"{SHORT}:2:8: warning: title: is wrapped in curly quotes, which show on the page as part of the text; "
+         "remove them: Ask for the cost"),
+    ),
+    "a track's focus in curly single quotes, with an apostrophe": (
+        replace("curriculum/tracks/starter.yaml", "focus: Discovery", "focus: \u2018Don\u2019t skip discovery\u2019"),
+        ("curriculum/tracks/starter.yaml:8:12: warning: weeks[0].focus: is wrapped in curly quotes, which show "
+         "on the page as part of the text; remove them: Don\u2019t skip discovery"),
+    ),
+    "an example in curly quotes": (
+        replace(SHORT, "good: '\"Shall we put Thursday at ten in the diary?\"'",
+                "good: \u201cShall we put Thursday at ten in the diary?\u201d"),
+        (f"{SHORT}:25:11: warning: teaching_points[0].good: is wrapped in curly quotes, which show on the page "
+         "as part of the text; where they mark what someone says, type straight ones (\"...\") in a '|' block, "
+         "as the other lessons do; otherwise remove them"),
+    ),
 }
 
 
@@ -81,6 +99,18 @@ def test_warning_is_reported_exactly_and_is_fatal_only_with_strict(mini: Path, c
     strict = run("check", "--strict", cwd=mini)
     assert strict.code == 1
     assert strict.err.splitlines() == [line, "1 warning with --strict; nothing was built.", hint]
+
+
+@pytest.mark.parametrize(("text", "inner"), [
+    ("\u201cAsk for the cost\u201d", "Ask for the cost"),
+    ("\u201eGut gefragt\u201c", "Gut gefragt"),
+    ("\u2018Don\u2019t skip discovery\u2019", "Don\u2019t skip discovery"),
+    ("\u201cYes,\u201d she said, \u201cwe do.\u201d", None),  # two quotations, not one wrapped text
+    ("Ask \u201cwhy now?\u201d", None),
+    ('"Straight quotes are the convention for what someone says"', None),
+])
+def test_only_a_text_wrapped_whole_in_curly_quotes_is_warned(text: str, inner: str | None) -> None:
+    assert curly_quoted(text) == inner
 
 
 def test_warning_for_a_lesson_no_track_or_symptom_reaches(mini: Path) -> None:
@@ -155,7 +185,7 @@ def test_new_skill_and_track_skeletons_are_reported_until_filled(mini: Path, kin
     assert all("still holds the placeholder 'FILL IN'" in p for p in problems)
     filled = text.replace('"FILL IN: the id of a lesson"', '"discovery-pain-chain"')
     filled = re.sub(r'"FILL IN: one of ([a-z-]+)[^"]*"', r'"\1"', filled)  # the first choice
-    filled = filled.replace('"FILL IN: ', '"Filled: ')
+    filled = filled.replace("FILL IN: ", "Filled: ")
     target.write_text(filled, encoding="utf-8")
     after = run("check", cwd=mini)
     assert after.code == 0, after.err

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import io
 import json
+import re
+import sys
 from pathlib import Path
 
 import pytest
 from conftest import run
 
+from generator.cli import main
 from generator.write import write_pages
 
 COMMANDS = ["check", "build", "serve", "new", "list", "schema"]
@@ -36,7 +40,7 @@ def test_check_passes_on_valid_content(mini: Path) -> None:
     ("args", "message"),
     [
         (["frobnicate"], "invalid choice: 'frobnicate'"),
-        (["new", "lesson", "x"], "the following arguments are required: --title, --skill, --format, --minutes"),
+        (["new", "lesson", "x", "--minutes", "200"], "argument --minutes: invalid choice: 200"),
         (["new", "lesson", "Bad Id", "--title", "T", "--skill", "discovery", "--format", "one-on-one",
           "--minutes", "15"], "'Bad Id' is not a valid id"),
     ],
@@ -69,6 +73,7 @@ def test_new_lesson_writes_a_skeleton_that_check_reports_until_filled(mini: Path
     check = run("check", cwd=mini)
     assert check.code == 1
     problems = check.err.splitlines()[:-2]
+    assert check.err.splitlines()[-2] == f"{len(problems)} places left to fill in; nothing was built."
     assert problems and all("still holds the placeholder 'FILL IN'" in p for p in problems)
     assert all(p.startswith("curriculum/lessons/next-step-drill.yaml:") for p in problems)
     assert any(" discussion_questions[0]: " in p for p in problems)  # team-meeting asks for them
@@ -84,7 +89,7 @@ def test_new_lesson_writes_a_skeleton_that_check_reports_until_filled(mini: Path
         for placeholder, value in choices.items():
             if placeholder in line:
                 line = line[: line.index(placeholder)] + value
-        lines.append(line.replace('"FILL IN: ', '"Filled: '))
+        lines.append(line.replace("FILL IN: ", "Filled: "))
     filled = "\n".join(lines) + "\n"
     target.write_text(filled, encoding="utf-8")
     after = run("check", cwd=mini)
@@ -125,3 +130,68 @@ def test_writer_touches_only_changed_files_and_removes_stale_ones(tmp_path: Path
     assert (out / "a.md").stat().st_mtime_ns == stamp
     assert not (out / "old").exists()
     assert (out / ".gitignore").exists()
+
+
+def test_new_lesson_with_only_an_id_lists_every_choice_to_fill_in(mini: Path) -> None:
+    result = run("new", "lesson", "discovery-next-step", cwd=mini)  # stdin is not a terminal: no questions
+    assert result.code == 0, result.err
+    target = mini / "curriculum/lessons/discovery-next-step.yaml"
+    text = target.read_text(encoding="utf-8")
+    assert 'title: "Discovery next step"\n' in text
+    assert 'skills:\n  - "FILL IN: one of discovery"\n' in text
+    assert 'formats:\n  - "FILL IN: one of one-on-one, team-meeting, ride-along, self-study, workshop"\n' in text
+    assert 'minutes: "FILL IN: a whole number from 5 to 90"\n' in text
+
+    check = run("check", cwd=mini)
+    *problems, summary = check.err.splitlines()
+    assert check.code == 1
+    assert problems and all("still holds the placeholder 'FILL IN'" in p for p in problems)
+    assert summary == f"{len(problems)} places left to fill in; nothing was built."
+    short = mini / "curriculum/lessons/short-lesson.yaml"
+    good = short.read_text(encoding="utf-8")
+    short.write_text(good.replace("stage: closing", "stage: closng"), encoding="utf-8")
+    mixed = run("check", cwd=mini).err.splitlines()[-1]
+    assert mixed == f"{len(problems) + 1} problems found ({len(problems)} of them places left to fill in); " \
+                    "nothing was built."
+    short.write_text(good, encoding="utf-8")
+
+    filled = re.sub(r'"FILL IN: one of ([a-z-]+)[^"]*"', r'"\1"', text)  # the first choice of each
+    filled = filled.replace('"FILL IN: a whole number from 5 to 90"', "15")
+    filled = filled.replace('"FILL IN: minutes for this step"', "5").replace("FILL IN: ", "Filled: ")
+    target.write_text(filled, encoding="utf-8")
+    after = run("check", cwd=mini)
+    assert after.code == 0, after.err
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_new_lesson_asks_for_what_is_left_out_on_a_terminal(
+    mini: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Enter keeps the title made from the id; wrong answers are explained and asked again.
+    answers = "\ndiscovry\ndiscovery\nteam meeting\nteam-meeting, one-on-one\n120\n20\n"
+    monkeypatch.setattr(sys, "stdin", _Terminal(answers))
+    monkeypatch.chdir(mini)
+    assert main(["new", "lesson", "discovery-next-step"]) == 0
+    text = (mini / "curriculum/lessons/discovery-next-step.yaml").read_text(encoding="utf-8")
+    assert 'title: "Discovery next step"\n' in text
+    assert 'skills:\n  - "discovery"\n' in text
+    assert 'formats:\n  - "team-meeting"\n  - "one-on-one"\n' in text
+    assert "\nminutes: 20\n" in text
+    assert "\ndiscussion_questions:\n" in text  # required for a team meeting, so not a comment
+    err = capsys.readouterr().err
+    assert "  no format 'team'; did you mean 'team-meeting'?\n" in err
+    assert "  write a whole number from 5 to 90\n" in err
+    assert "  no skill 'discovry'; did you mean 'discovery'?\n" in err
+
+
+def test_new_lesson_on_a_terminal_writes_nothing_when_the_questions_are_left(
+    mini: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "stdin", _Terminal("A title\n"))  # then Ctrl-D
+    monkeypatch.chdir(mini)
+    assert main(["new", "lesson", "discovery-next-step"]) == 130
+    assert not (mini / "curriculum/lessons/discovery-next-step.yaml").exists()

@@ -59,9 +59,15 @@ CASES: dict[str, tuple[Callable[[Path], None], list[str]]] = {
          "conversation that the lesson is about: before it (preparing that conversation), after it (a "
          "debrief of it) or any time.)")],
     ),
-    "duplicate id": (
+    "second file for one id": (
         copy(SHORT, "curriculum/lessons/short-lesson.yml"),
-        [f"{SHORT.replace('.yaml', '.yml')}:1:5: CUR202 id: 'short-lesson' is already the id of {SHORT}"],
+        [(f"{SHORT.replace('.yaml', '.yml')}:1:1: CUR066 is a second file for short-lesson.yaml; keep one of "
+          "the two, named .yaml, and delete the other")],
+    ),
+    ".yml file": (  # still checked in full, and the lessons naming it find it
+        lambda root: (root / SHORT).rename(root / SHORT.replace(".yaml", ".yml")),
+        [(f"{SHORT.replace('.yaml', '.yml')}:1:1: CUR065 ends in .yml; rename it to short-lesson.yaml (only "
+          ".yaml files belong in lessons/)")],
     ),
     "id not matching the file name": (
         replace(SHORT, "id: short-lesson", "id: short-lessons"),
@@ -124,8 +130,12 @@ def test_content_error_is_reported_exactly(mini: Path, case: str) -> None:
     assert result.code == 1
     assert "Traceback" not in result.err
     count = len(expected)
+    if all("still holds the placeholder" in line for line in expected):
+        summary = f"{count} place{'s' * (count != 1)} left to fill in; nothing was built."
+    else:
+        summary = f"{count} problem{'s' * (count != 1)} found; nothing was built."
     assert result.err.splitlines() == "\n".join(sorted(expected)).splitlines() + [
-        f"{count} problem{'s' * (count != 1)} found; nothing was built.", guide_line(code_of(min(expected)))
+        summary, guide_line(code_of(min(expected)))
     ]
 
 

@@ -103,8 +103,8 @@ CORPUS: dict[str, tuple[dict[str, bytes | Path], int, list[str]]] = {
                                       [("curriculum/lessons/linked.yaml:1:1: CUR052 is a link to a file outside the "
                                        "curriculum folder")]),
     "two files with one id": ({"lessons/short-lesson.yml": GOOD}, 1,
-                              [("curriculum/lessons/short-lesson.yml:1:5: CUR202 id: 'short-lesson' is already the id of "
-                               "curriculum/lessons/short-lesson.yaml")]),
+                              [("curriculum/lessons/short-lesson.yml:1:1: CUR066 is a second file for "
+                               "short-lesson.yaml; keep one of the two, named .yaml, and delete the other")]),
     "track refers to itself": ({"tracks/starter.yaml": TRACK.replace(b"lesson: short-lesson", b"lesson: starter")},
                                1, [("curriculum/tracks/starter.yaml:15:17: CUR203 weeks[1].sessions[0].lesson: no lesson "
                                    "has the id 'starter'")]),
