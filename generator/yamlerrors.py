@@ -14,6 +14,7 @@ and anything no rule recognises gets a general explanation.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -422,7 +423,9 @@ def _indentation(error: _Error) -> _Found | None:
     if "collection" in error.context or "sequence" in error.context:
         return _in_list(rows, here, group)
     if here.item:
-        items = next((r for r in reversed(rows) if r.dashes and r.dashes[-1] > group), None)
+        # the items of a list in the group's last field: not those of a list in an earlier field
+        last = list(itertools.takewhile(lambda r: r.indent > group, reversed(rows)))
+        items = next((r for r in last if r.dashes and r.dashes[-1] > group), None)
         if items is not None:
             return _misplaced_item(here, items, items.dashes[-1])
         above = rows[-1]
