@@ -13,12 +13,14 @@ and the validator in one line.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from pathlib import Path
 
 import pytest
 import yaml
 from conftest import FIXTURES, code_of, guide_line, run
 
+from generator.codes import CODES, YAML_SYNTAX
 from generator.yamlerrors import EXCERPT_WIDTH, comment_cut, excerpt, explain
 
 LESSON = "curriculum/lessons/discovery-pain-chain.yaml"
@@ -353,6 +355,36 @@ CASES: dict[str, tuple[str, str, str]] = {
          "  line 29 |     - \"Pain chain sheet, in C:\\Users\\shared\"\n"
          "          |                               ^"),
     ),
+    "a list in [ ] holding a '['": (
+        "formats:\n  - one-on-one\n  - team-meeting\n",
+        "formats: [one-on-one, [team-meeting]\n",
+        (f"{LESSON}:16:10: CUR018 "
+         "YAML cannot read this list in '[]': separate its items with ', ' and put quotes around any "
+         "item that holds a comma or a colon. If the '[' belongs to the text, put the whole text in "
+         "double quotes (\"...\"). [YAML: did not find expected ',' or ']']\n"
+         "  line 16 | formats: [one-on-one, [team-meeting]\n"
+         "          |          ^"),
+    ),
+    "a list item after a field with a value": (
+        "levels:\n  - new-hire\n  - developing\n",
+        "levels: new-hire\n- developing\n",
+        (f"{LESSON}:14:1: CUR019 "
+         "this list item follows `levels: new-hire` on line 13, which already has a value, so YAML "
+         "cannot tell what the item belongs to. For a list, write `levels:` alone on its line and each "
+         "item below it. [YAML: did not find expected key]\n"
+         "  line 14 | - developing\n"
+         "          | ^"),
+    ),
+    "a text continued on a line not indented": (
+        "business cost with three",
+        "business cost\nwith three",
+        (f"{LESSON}:5:1: CUR020 "
+         "this line has no ': ', so YAML cannot read it as a field. If it continues the text of "
+         "`summary:` on line 4, indent it by 2 spaces; if it is a field, write its name, ': ' and the "
+         "value. [YAML: could not find expected ':']\n"
+         "  line 5 | with three follow-up questions, before showing anything.\n"
+         "         | ^"),
+    ),
 }
 
 MOVED = {
@@ -367,8 +399,53 @@ MOVED = {
     "a '|' text whose first line is indented too much": 33,
     "a '|' text not indented": 35,
     "a stray '...'": 21,
+    "a list in [ ] holding a '['": 17,
+    "a text continued on a line not indented": 6,
 }
 """The cases where libyaml names another line than the one to change: the line it names."""
+
+KIND = {
+    "colon and space inside a text": "Colon and space in a text",
+    "'#' cutting a text short": "Text cut short by ' #'",
+    "one space too many inside prep:": "Field not lined up",
+    "one space too few inside prep:": "Field not lined up",
+    "the first field of prep: one space too deep": "Field not lined up",
+    "a field one space too deep, read as more text": "Field not lined up",
+    "a list item one space too shallow": "List item not lined up",
+    "a field of a list item one space too shallow": "Field not lined up",
+    "a double quote never closed": "Double quote not closed",
+    "a double quote closed lines below": "Double quote not closed",
+    "a single quote closed by an apostrophe lines below": "Single quote not closed",
+    "a tab for indentation": "Tab instead of spaces",
+    "a '-' without a space": "'-' without a space",
+    "a text starting with '*'": "Text starts with a sign YAML reserves",
+    "a text starting with '&'": "Text starts with a sign YAML reserves",
+    "a text starting with '!'": "YAML tag not allowed",
+    "a text starting with '@'": "Text starts with a sign YAML reserves",
+    "a text starting with '%'": "Text starts with a sign YAML reserves",
+    "a text starting with a backtick": "Text starts with a sign YAML reserves",
+    "a text starting with '{'": "Text starts with a sign YAML reserves",
+    "a text starting with '[' and never closed": "Text starts with a sign YAML reserves",
+    "a text starting with '[' with words after ']'": "Text starts with a sign YAML reserves",
+    "a field without a value": "Empty value",
+    "a field without a colon": "Field without ': '",
+    "a field without a space after the colon": "Field without ': '",
+    "text after a closing quote": "Text after a closing quote",
+    "a quote inside a quoted text": "Quote inside a quoted text",
+    "'|' written twice": "Two '|' or '>' signs",
+    "a '|' text line indented too little": "Lines of a '|' text not lined up",
+    "a '|' text whose first line is indented too much": "Lines of a '|' text not lined up",
+    "a '|' text not indented": "Lines of a '|' text not lined up",
+    "a stray '---'": "Stray '---' or '...'",
+    "a stray '...'": "Stray '---' or '...'",
+    "a backslash in double quotes": "Backslash in double quotes",
+    "a list in [ ] holding a '['": "List in [ ] YAML cannot read",
+    "a list item after a field with a value": "List item after a field with a value",
+    "a text continued on a line not indented": "Line that is not a field",
+}
+"""The kind of mistake each case is, as generator/codes.py names it: the case's message carries that
+kind's code. A text starting with '!' is a YAML tag (CUR059), and an empty field is found after YAML
+has read the file (CUR103)."""
 
 SYNTAX = [name for name, (_, _, message) in CASES.items() if " [YAML: " in message]
 
@@ -391,6 +468,22 @@ def test_broken_yaml_gets_a_plain_message_on_the_line_to_change(mini: Path, case
 
 def test_the_table_holds_at_least_15_kinds_of_syntax_error() -> None:
     assert len(SYNTAX) >= 15
+
+
+def test_each_kind_of_mistake_has_its_own_code() -> None:
+    """Each case's message carries the code generator/codes.py declares for the case's kind, the cases
+    of two kinds never share a code, and every kind of YAML mistake has a case in the table."""
+    assert set(KIND) == set(CASES), "name the kind of every case"
+    declared = {entry.name: code for code, entry in CODES.items()}
+    assert len(declared) == len(CODES), "two codes have one name"
+    kinds: dict[str, set[str]] = defaultdict(set)
+    for case, kind in KIND.items():
+        code = code_of(CASES[case][2])
+        assert code == declared[kind], f"{case}: {code} ({CODES[code].name}) is not the code of {kind!r}"
+        kinds[code].add(kind)
+    assert {code: names for code, names in kinds.items() if len(names) > 1} == {}
+    syntax = {entry.code for entry in YAML_SYNTAX.codes} - {"CUR001"}  # CUR001: the general words, below
+    assert sorted(syntax - set(kinds)) == [], "a kind of YAML mistake with no case in the table"
 
 
 @pytest.mark.parametrize("case", SYNTAX)
