@@ -47,20 +47,206 @@ class Group:
 
 YAML_SYNTAX = Group(
     1, 49, "YAML syntax",
-    "The file is not valid YAML, so none of its fields can be read until this is fixed. The whole "
-    "range is kept for the kinds of YAML mistake.",
+    "The file is not valid YAML, or YAML reads a text other than as it is written, so the fields "
+    "cannot be read as meant until this is fixed. Each kind of YAML mistake the tool recognises has "
+    "its own code; CUR001 is for the rest. The whole range is kept for the kinds of YAML mistake.",
     (
         Code(
             "CUR001", "YAML syntax error",
-            "The file breaks a rule of YAML, the notation the lessons are written in, so the tool cannot "
-            "tell where one field ends and the next begins. The line and column point at where YAML gave "
-            "up, which is at or just after the mistake. The usual causes are a colon followed by a space "
-            "inside a one-line text (YAML reads it as a new field), indentation that does not line up with "
-            "the lines above, a quote or bracket that is opened but not closed, and a tab instead of "
-            "spaces. Put a text that holds `: ` or starts with a quote mark in quotes, or write it on the "
-            "lines below a `|`, and indent with two spaces per level.",
+            "The file breaks a rule of YAML, the notation the lessons are written in, in a way the tool "
+            "cannot name more precisely, so it cannot tell where one field ends and the next begins. The "
+            "line and column point at where YAML gave up, which is at or just after the mistake: look on "
+            "that line and the one above it. The usual causes are a colon followed by a space inside a "
+            "one-line text, a comment (`# ...`) in the middle of a text that goes on below it, "
+            "indentation that does not line up with the lines above, a quote or bracket that is opened but "
+            "not closed, and a tab instead of spaces. Put a text that holds a colon and a space, or a `#`, "
+            "in quotes, or write it on the lines below a `|`, and indent with two spaces per level.",
+            "summary: Ask for the next step  # before the call ends\n  and note its date\n",
+            "summary: Ask for the next step and note its date  # before the call ends\n",
+        ),
+        Code(
+            "CUR002", "Colon and space in a text",
+            "YAML reads a colon followed by a space, or a colon at the end of a line, as the end of a "
+            "field's name, so a text that holds one looks like a second field inside the first. Put the "
+            "whole text in double quotes, or write `|` after the field name and put the text on the lines "
+            "below, indented by two more spaces, where a colon is an ordinary character. When the text "
+            "already starts on the line below its field, write `|` after the field name.",
             "summary: Note: meet a price objection with a question\n",
-            "summary: 'Note: meet a price objection with a question'\n",
+            "summary: \"Note: meet a price objection with a question\"\n",
+        ),
+        Code(
+            "CUR003", "Text cut short by ' #'",
+            "In YAML, a space followed by `#` starts a comment, a note for whoever edits the file that is "
+            "not part of the content. In a text that is not in quotes, the `#` and everything after it on "
+            "the line are therefore left out, without an error: `the #1 call` becomes `the`. Put the "
+            "whole text in double quotes. A comment written as a comment, with a space after the `#` "
+            "(`# like this`), is left alone.",
+            "summary: Pick the #1 call of the week\n",
+            "summary: \"Pick the #1 call of the week\"\n",
+        ),
+        Code(
+            "CUR004", "Field not lined up",
+            "The fields of one group, such as the fields under `prep:` or the fields of one list item, "
+            "must start in the same column. This field is indented by more or fewer spaces than the other "
+            "fields of its group, so YAML cannot tell which group it belongs to, or reads it as more of "
+            "the text of the field above. The message says how many spaces it needs. Indent with spaces "
+            "only, two more for each level.",
+            "prep:\n  minutes: 5\n   checklist: [Open the rep's calendar]\n",
+            "prep:\n  minutes: 5\n  checklist: [Open the rep's calendar]\n",
+        ),
+        Code(
+            "CUR005", "List item not lined up",
+            "Each item of a list starts with a dash and a space, and the dashes of one list must be in "
+            "the same column. This item's dash is indented by a different number of spaces from the "
+            "items above it, so YAML cannot tell which list it belongs to. Indent it like the other items; "
+            "the message says by how many spaces.",
+            "checklist:\n  - Open the rep's calendar\n - Note the problem the buyer gave\n",
+            "checklist:\n  - Open the rep's calendar\n  - Note the problem the buyer gave\n",
+        ),
+        Code(
+            "CUR006", "Double quote not closed",
+            "A text that starts with a double quote (`\"`) ends at the next double quote. This one is not "
+            "closed on its line, so YAML reads on through the lines below, to the next `\"` or to the end "
+            "of the file, and cannot read what follows. The message points at the opening quote, which may "
+            "be many lines above where YAML gave up: add the closing `\"` at the end of the text on that "
+            "line.",
+            "title: \"Name the next step\nsummary: End each call with a dated next step.\n",
+            "title: \"Name the next step\"\nsummary: End each call with a dated next step.\n",
+        ),
+        Code(
+            "CUR007", "Single quote not closed",
+            "A text that starts with a single quote (`'`) ends at the next single quote, which is often an "
+            "apostrophe lines below (`buyer's`). This one is not closed on its line, so YAML reads on to "
+            "that next `'`, or to the end of the file, and cannot read what follows. The message points at "
+            "the opening quote: add the closing `'` at the end of the text on that line. If the `'` at the "
+            "start belongs to the text, put the whole text in double quotes instead.",
+            "title: 'Name the next step\nsummary: Ends with the buyer's next step.\n",
+            "title: 'Name the next step'\nsummary: Ends with the buyer's next step.\n",
+        ),
+        Code(
+            "CUR008", "Tab instead of spaces",
+            "The line holds a tab character where YAML allows only spaces: YAML never accepts a tab for "
+            "indenting. Editors often show a tab as a few spaces, so the line may look right; the message "
+            "shows the tab as →. Replace it with spaces, two for each level. Most editors can be set to "
+            "type spaces when the Tab key is pressed.",
+            "prep:\n\tminutes: 5   # indented with a tab\n",
+            "prep:\n  minutes: 5   # indented with two spaces\n",
+        ),
+        Code(
+            "CUR009", "'-' without a space",
+            "A list item starts with a dash and a space. Without the space, YAML reads `-Note` as a "
+            "text that starts with a dash, not as a new item, and the lines around it no longer fit "
+            "together. Put a space after the dash.",
+            "checklist:\n  - Open the rep's calendar\n  -Note the problem the buyer gave\n",
+            "checklist:\n  - Open the rep's calendar\n  - Note the problem the buyer gave\n",
+        ),
+        Code(
+            "CUR010", "Text starts with a sign YAML reserves",
+            "YAML gives a meaning to some signs at the start of a value: an asterisk (`*`) or an ampersand "
+            "(&) names a value to repeat elsewhere, a square bracket (`[`) or a brace ({) starts a list or "
+            "fields written on one line, `|` and `>` say that the text starts on the next line, a dash and "
+            "a space start a list item, a colon starts a value, and `@`, `%` and the backtick are kept for "
+            "later use. A text that starts with one of them is not read as written: YAML stops with an "
+            "error, or, after an ampersand, silently drops the first word. Put the whole text in double "
+            "quotes. A text that starts with `!` is CUR059.",
+            "title: *Never* skip the next step\n",
+            "title: \"*Never* skip the next step\"\n",
+        ),
+        Code(
+            "CUR011", "Text after a closing quote",
+            "A text that starts with a quote mark ends at the matching quote mark, so words written after "
+            "it on the line, as in dialogue (`\"Yes?\" she asks.`), cannot be read. Put the whole text in "
+            "the other kind of quotes (single quotes around a text that holds a double quote), or, when it "
+            "holds both kinds, write `|` after the field name and put the text on the next line, indented "
+            "by two more spaces.",
+            "good: \"So what's the next step?\" asks the rep.\n",
+            "good: |\n  \"So what's the next step?\" asks the rep.\n",
+        ),
+        Code(
+            "CUR012", "Two '|' or '>' signs",
+            "A `|` (or `>`) after a field name says that its text starts on the next line. It is written "
+            "once, at the end of the field's line, and the line has two of them. Keep the first.",
+            "why: | |\n  Most discovery calls stop at the symptom.\n",
+            "why: |\n  Most discovery calls stop at the symptom.\n",
+        ),
+        Code(
+            "CUR013", "Lines of a '|' text not lined up",
+            "The lines of a text written below `|` (or `>`) must all be indented further than its field "
+            "name, and YAML takes their indentation from the first line: a later line indented less than "
+            "the first ends the text, and YAML then tries to read it as a field. Indent every line of the "
+            "text by the same number of spaces, two more than the field name; a blank line may stay "
+            "empty.",
+            "why: |\n  Most discovery calls stop at the symptom.\n Without a cost there is no urgency.\n",
+            "why: |\n  Most discovery calls stop at the symptom.\n  Without a cost there is no urgency.\n",
+        ),
+        Code(
+            "CUR014", "Field without ': '",
+            "A field is written as its name, a colon and a space, then its value: `stage: discovery`. The "
+            "colon is missing, or the space after it, so YAML cannot tell where the name ends. Add the "
+            "colon and the space.",
+            "id: discovery-next-step\nstage discovery\nminutes:10\n",
+            "id: discovery-next-step\nstage: discovery\nminutes: 10\n",
+        ),
+        Code(
+            "CUR015", "Stray '---' or '...'",
+            "A line of three dashes (`---`) or three dots (`...`) marks where a YAML document starts or "
+            "ends, and a lesson, skill or track file is one document: a `---` anywhere but on the first "
+            "line starts a second one, and after `...` nothing more is read. Such a line is often typed to "
+            "separate parts of the file. Remove it; a blank line or a comment (`# prep`) separates parts "
+            "instead.",
+            "timing: before\n---\nprep:\n  minutes: 5\n",
+            "timing: before\n\n# prep\nprep:\n  minutes: 5\n",
+        ),
+        Code(
+            "CUR016", "Backslash in double quotes",
+            "Inside double quotes, a backslash (`\\`) starts a special character, such as `\\n` for a new "
+            "line, and most other letters after a backslash are an error. To write a backslash itself, "
+            "write two (`\\\\`), or put the text in single quotes, where a backslash is an ordinary "
+            "character.",
+            "checklist: [\"Open the sheet in C:\\Users\\shared\"]\n",
+            "checklist: ['Open the sheet in C:\\Users\\shared']\n",
+        ),
+        Code(
+            "CUR017", "Quote inside a quoted text",
+            "A text in single quotes ends at the next single quote, so an apostrophe inside it "
+            "(`'the buyer's number'`) ends the text early and YAML cannot read the rest; the same goes for "
+            "a double quote inside double quotes. Put the text in the other kind of quotes: double quotes "
+            "around a text with an apostrophe. When it holds both kinds, write `|` after the field name and "
+            "put the text on the next line, indented by two more spaces.",
+            "title: 'Let the buyer's number stand'\n",
+            "title: \"Let the buyer's number stand\"\n",
+        ),
+        Code(
+            "CUR018", "List in [ ] YAML cannot read",
+            "A list can be written on one line in square brackets, its items separated by a comma and a "
+            "space: `[discovery, closing]` (and fields in braces: {minutes: 5}). YAML cannot read this one: "
+            "an item holds a colon and a space or a bracket of its own, or a bracket is missing. Separate "
+            "the items with a comma and a space, put quotes around an item that holds a comma, a colon or "
+            "a bracket, or write the list as one line per item, each starting with a dash and a space. If "
+            "the `[` belongs to a text, put the whole text in double quotes.",
+            "formats: [one-on-one, [team-meeting]\n",
+            "formats: [one-on-one, team-meeting]\n",
+        ),
+        Code(
+            "CUR019", "List item after a field with a value",
+            "List items (lines that start with a dash and a space) belong to the field written alone on the "
+            "line above them, with nothing after its colon. Here that field already has a value on its own "
+            "line, so YAML cannot tell what the items belong to. Write the field's name and colon alone on "
+            "the line and every value as an item below it.",
+            "skills: discovery\n- closing\n",
+            "skills:\n  - discovery\n  - closing\n",
+        ),
+        Code(
+            "CUR020", "Line that is not a field",
+            "Outside a text written below `|`, a line is a field (`name: value`), a list item (`- ...`), "
+            "or more of the text on the line above, indented further than that line's field name (or than "
+            "its dash). This line is none of them: it has no colon followed by a space and is not indented "
+            "under the line above. "
+            "If it continues the text above, indent it as the message says; if it is a field, write its "
+            "name, a colon and a space before the value; if it is a list item, start it with a dash and a "
+            "space.",
+            "summary: Turn the first problem a buyer names\ninto its business cost.\n",
+            "summary: Turn the first problem a buyer names\n  into its business cost.\n",
         ),
     ),
 )

@@ -141,7 +141,7 @@ def load_file(path: Path, display: str) -> Document:
             message = f"nesting is too deep; the limit is {MAX_DEPTH} levels (MAX_DEPTH)"
             raise fail(message, line, column, code="CUR061") from error
         explained = explain(text, error)
-        raise fail(explained.message, explained.line, explained.column, code="CUR001") from error
+        raise fail(explained.message, explained.line, explained.column, code=explained.code) from error
     except yaml.reader.ReaderError as error:
         line = text.count("\n", 0, error.position) + 1
         column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
@@ -243,11 +243,11 @@ class _Converter:
         assert self.lines is not None
         start, end = node.start_mark, node.end_mark
         if self._char(start) == "&":
-            self.problem(node, path, anchored_text(self.lines[start.line], start.column), code="CUR001")
+            self.problem(node, path, anchored_text(self.lines[start.line], start.column), code="CUR010")
         elif end.line < len(self.lines) and (cut := comment_cut(self.lines[end.line], end.column)):
             column, message = cut
             self.problems.append(Problem(self.display, end.line + 1, column + 1, field_name(path), message,
-                                         code="CUR001"))
+                                         code="CUR003"))
 
     def _mapping(self, node: MappingNode, path: FieldPath, depth: int) -> dict[str, Any] | None:
         if node.tag != "tag:yaml.org,2002:map":

@@ -9,11 +9,14 @@ Everything here is a pure function of the text and the error. Each rule recognis
 authors make (a tab, a colon or a quote inside a text, a text that starts with a sign YAML reserves,
 indentation that does not line up...) from libyaml's message, its marks, the tokens read before the
 error and the shape of the lines around it; the first rule that recognises the error explains it,
-and anything no rule recognises gets a general explanation.
+and anything no rule recognises gets a general explanation. Each answer carries the code of its kind
+of mistake (``CUR002``, declared with an example in ``generator.codes``), named by the rule that
+gives it, so that rewording a message never changes its code.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -37,10 +40,14 @@ _SCANNER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 @dataclass(frozen=True)
 class Explanation:
-    """Where to change the file (1-based line and column) and what to tell the author."""
+    """Where to change the file (1-based line and column), the kind of mistake and what to tell the
+    author."""
 
     line: int
     column: int
+    code: str
+    """The kind of mistake, one of the YAML syntax codes of ``generator.codes`` (``CUR002``): each rule
+    names the code of what it recognises, and an error no rule recognises is ``CUR001``."""
     message: str
     """One line that explains and ends with libyaml's words in brackets, then the source line and a
     caret under the column (see ``excerpt``)."""
@@ -61,12 +68,12 @@ def explain(text: str, error: yaml.MarkedYAMLError) -> Explanation:
         found = next((answer for rule in _RULES if (answer := rule(facts)) is not None), None)
     except Exception:  # noqa: BLE001 - a rule that trips over odd input must not hide the error itself
         found = None
-    line, column, sentence = found or _general(facts)
+    line, column, code, sentence = found or _general(facts)
     original = error.problem or error.context or "syntax error"
     if original.startswith("but ") and error.context:  # "but found another document"
         original = f"{error.context} {original}"
     shown = excerpt(facts.lines, line, column)
-    return Explanation(line + 1, column + 1, f"{sentence} [YAML: {original}]\n{shown}")
+    return Explanation(line + 1, column + 1, code, f"{sentence} [YAML: {original}]\n{shown}")
 
 
 def excerpt(lines: list[str], line: int, column: int) -> str:
@@ -147,10 +154,12 @@ class _Error:
 
 
 class _Found(NamedTuple):
-    """A rule's answer: the 0-based line and column to point at, and the explanation."""
+    """A rule's answer: the 0-based line and column to point at, the code of the kind of mistake the
+    rule recognised (declared in ``generator.codes``), and the explanation."""
 
     line: int
     column: int
+    code: str
     sentence: str
 
 
@@ -162,7 +171,8 @@ def _tab(error: _Error) -> _Found | None:
     if column < 0:
         return None
     if line[:column].strip():
-        return _Found(error.at[0], column, "this line holds a tab where YAML allows only spaces. Replace the "
+        return _Found(error.at[0], column, "CUR008",
+                      "this line holds a tab where YAML allows only spaces. Replace the "
                       "tab with a space.")
     rows, _ = _rows(error.lines, error.at[0])
     above = rows[-1] if rows else None
@@ -172,7 +182,8 @@ def _tab(error: _Error) -> _Found | None:
         fits += f" (line {above.index + 1})"
     elif above is not None:
         fits = f"; here that is {_spaces(above.indent)}, like line {above.index + 1}"
-    return _Found(error.at[0], column, "this line is indented with a tab, and YAML allows only spaces for "
+    return _Found(error.at[0], column, "CUR008",
+                  "this line is indented with a tab, and YAML allows only spaces for "
                   f"indenting. Indent it with spaces only{fits}.")
 
 
@@ -181,9 +192,9 @@ def _escape(error: _Error) -> _Found | None:
         return None
     line = error.line(error.at[0])
     backslash = line.rfind("\\", 0, error.at[1] + 1)
-    return _Found(error.at[0], backslash if backslash >= 0 else error.at[1], "inside double quotes, a "
-                  "backslash (\\) starts a special character such as \\n. Write two backslashes (\\\\) for "
-                  "one, or put the text in single quotes instead.")
+    return _Found(error.at[0], backslash if backslash >= 0 else error.at[1], "CUR016",
+                  "inside double quotes, a backslash (\\) starts a special character such as \\n. Write two "
+                  "backslashes (\\\\) for one, or put the text in single quotes instead.")
 
 
 def _unclosed_quote(error: _Error) -> _Found | None:
@@ -193,19 +204,22 @@ def _unclosed_quote(error: _Error) -> _Found | None:
     if error.at[0] == error.context_at[0] and "end of stream" not in error.problem:
         return None
     quote = error.char(error.context_at)
-    return _Found(*error.context_at, f"this quote ({quote}) is never closed, so YAML reads the rest of the "
+    return _Found(*error.context_at, "CUR006" if quote == '"' else "CUR007",
+                  f"this quote ({quote}) is never closed, so YAML reads the rest of the "
                   f"file as part of this text. Add the closing {quote} at the end of the text.")
 
 
 def _document(error: _Error) -> _Found | None:
     if error.problem == "but found another document":
-        return _Found(*error.at, "the line '---' starts a second document, and a lesson, skill or track file "
+        return _Found(*error.at, "CUR015",
+                      "the line '---' starts a second document, and a lesson, skill or track file "
                       "holds one. Remove the line (only the first line of a file may be '---').")
     if "<document start>" not in error.problem:
         return None
     for index in range(min(error.at[0], len(error.lines)) - 1, -1, -1):
         if error.lines[index].split("#")[0].strip() == "...":
-            return _Found(index, 0, "the line '...' marks the end of the YAML, so the lines after it cannot "
+            return _Found(index, 0, "CUR015",
+                          "the line '...' marks the end of the YAML, so the lines after it cannot "
                           "be read. Remove the line.")
     return None
 
@@ -221,9 +235,10 @@ def _block_header(error: _Error) -> _Found | None:
     found = error.char(error.at)
     if found in ("|", ">"):
         keep = line[:column + 1].strip()
-        return _Found(*error.at, f"there are two signs ('{line[column]}' and '{found}') where one says that "
+        return _Found(*error.at, "CUR012",
+                      f"there are two signs ('{line[column]}' and '{found}') where one says that "
                       f"the text starts on the next line. Keep only the first: `{keep}`.")
-    return _Found(index, column, _starts_with(line, column))
+    return _Found(index, column, "CUR010", _starts_with(line, column))
 
 
 def _flow(error: _Error) -> _Found | None:
@@ -249,12 +264,14 @@ def _flow(error: _Error) -> _Found | None:
     closer = "]" if opener == "[" else "}"
     fix = _fix(line, column)
     if closer in line[column:]:
-        return _Found(index, column, f"YAML cannot read this list in '{opener}{closer}': separate its items "
+        return _Found(index, column, "CUR018",
+                      f"YAML cannot read this list in '{opener}{closer}': separate its items "
                       "with ', ' and put quotes around any item that holds a comma or a colon. If the "
                       f"'{opener}' belongs to the text, {_lower_first(fix)}")
     if opener == "[":
         fix = f"If it is a list, end it with ']'; if the '[' belongs to the text, {_lower_first(fix)}"
-    return _Found(index, column, f"the text starts with '{opener}', which YAML reads as {_STARTS[opener]}, "
+    return _Found(index, column, "CUR010",
+                  f"the text starts with '{opener}', which YAML reads as {_STARTS[opener]}, "
                   f"and there is no '{closer}' on this line to close it. {fix}")
 
 
@@ -273,7 +290,7 @@ def _sign(error: _Error) -> _Found | None:
     line = error.line(at[0])
     if error.char(at) not in _STARTS or not _value_start(line, at[1]):
         return None
-    return _Found(*at, _starts_with(line, at[1]))
+    return _Found(*at, "CUR010", _starts_with(line, at[1]))
 
 
 def _dash(error: _Error) -> _Found | None:
@@ -286,7 +303,8 @@ def _dash(error: _Error) -> _Found | None:
         line = error.line(at[0]) if at else ""
         rest = line.lstrip(" ")
         if at and re.match(r"-[^\s-]", rest):
-            return _Found(at[0], len(line) - len(rest), "a list item needs a space after the '-'. Write "
+            return _Found(at[0], len(line) - len(rest), "CUR009",
+                          "a list item needs a space after the '-'. Write "
                           f"`- {_short(rest[1:])}`, with the space.")
     return None
 
@@ -303,11 +321,11 @@ def _simple_key(error: _Error) -> _Found | None:
     rows, first_text = _rows(error.lines, index)
     above = rows[-1] if rows else None
     if match := re.fullmatch(r"([a-z][a-z0-9_]*):(\S.*)", rest):
-        return _Found(index, column, "a field name needs a space after its colon. Write "
+        return _Found(index, column, "CUR014", "a field name needs a space after its colon. Write "
                       f"`{match.group(1)}: {_short(match.group(2))}`.")
     match = re.fullmatch(r"([a-z][a-z0-9_]*)(?: +(\S+))?", rest)
     if match and not (above and above.block_header):
-        return _Found(index, column, "this line has no ':' after the field name. Write "
+        return _Found(index, column, "CUR014", "this line has no ':' after the field name. Write "
                       f"`{match.group(1)}: {match.group(2) or '...'}`.")
     if column == _indent(line) and (found := _block_text(error, rows, first_text, index)):
         return found
@@ -316,12 +334,14 @@ def _simple_key(error: _Error) -> _Found | None:
     if above.key is not None and not above.field_like and not above.dashes:
         return _colon_in_text(error, above)
     if above.item and above.key is None:
-        return _Found(index, column, "this line has no ': ', so YAML cannot read it as a field. If it "
+        return _Found(index, column, "CUR020",
+                      "this line has no ': ', so YAML cannot read it as a field. If it "
                       f"continues the text of the list item on line {above.index + 1}, "
                       f"{_lower_first(_indent_to(above.key_col))}; if it is a new item, start it with '- '.")
     if above.key is not None:
         indent = _lower_first(_indent_to(above.key_col + 2))
-        return _Found(index, column, "this line has no ': ', so YAML cannot read it as a field. If it "
+        return _Found(index, column, "CUR020",
+                      "this line has no ': ', so YAML cannot read it as a field. If it "
                       f"continues the text of `{above.key}:` on line {above.index + 1}, {indent}; if it is a "
                       "field, write its name, ': ' and the value.")
     return None
@@ -341,18 +361,20 @@ def _colon(error: _Error) -> _Found | None:
         begun = _row(text.start_mark.line, error.line(text.start_mark.line))
         if (row.field_like and row.key_col + len(row.key or "") == column and begun.key is not None
                 and begun.value_col == text.start_mark.column):
-            return _Found(index, row.indent, f"this line is indented more than `{begun.key}:` on line "
+            return _Found(index, row.indent, "CUR004",
+                          f"this line is indented more than `{begun.key}:` on line "
                           f"{begun.index + 1}, so YAML reads it as more of that field's text. "
                           f"{_indent_to(begun.key_col)}, like `{begun.key}:`.")
         owner = _row(text.start_mark.line - 1, error.line(text.start_mark.line - 1))
         if owner.key is not None and not owner.value and begun.key is None:
             return _needs_block(owner, index)
     if (row.key is not None and column == row.value_col) or line[:column].strip() in ("", "-"):
-        return _Found(index, column, "the text starts with ':', which YAML reads as the start of a value. "
+        return _Found(index, column, "CUR010",
+                      "the text starts with ':', which YAML reads as the start of a value. "
                       f"{_fix(line, column)}")
     start = row.value_col if row.key is not None and row.value_col <= column else row.key_col
     what = "ends with ':'" if column + 1 >= len(line.rstrip()) else "contains ': ' (a colon and a space)"
-    return _Found(index, column, f"the text {what}, which YAML reads as the start of a new field. "
+    return _Found(index, column, "CUR002", f"the text {what}, which YAML reads as the start of a new field. "
                   f"{_fix(line, start)}")
 
 
@@ -371,7 +393,7 @@ def _after_closing(error: _Error) -> _Found | None:
         start = line.rfind(opener, 0, end.column)
         if start < 0 or not _value_start(line, start):
             return None
-        return _Found(end.line, start, f"the text starts with '{opener}', which YAML reads as "
+        return _Found(end.line, start, "CUR010", f"the text starts with '{opener}', which YAML reads as "
                       f"{_STARTS[opener]}, so it cannot read the words after the closing "
                       f"'{line[end.column - 1]}'. {_fix(line, start)}")
     if not isinstance(last, ScalarToken) or last.style not in ("'", '"'):
@@ -384,7 +406,8 @@ def _after_closing(error: _Error) -> _Found | None:
         where = f"on line {end.line + 1}"
         if line[closing - 1:closing].isalpha() and line[closing + 1:closing + 2].isalpha():  # an apostrophe
             where = f"in {_word_around(line, closing)!r} {where}"
-        return _Found(start.line, start.column, f"this quote ({quote}) is not closed on its line, so YAML "
+        return _Found(start.line, start.column, "CUR006" if quote == '"' else "CUR007",
+                      f"this quote ({quote}) is not closed on its line, so YAML "
                       f"reads on to the next {quote}, {where}, and cannot read what follows it. Add the "
                       f"closing {quote} at the end of the text on this line.")
     value = line[start.column:].rstrip()
@@ -397,9 +420,11 @@ def _after_closing(error: _Error) -> _Found | None:
         else:
             fix = _block_fix(_row(0, line[:start.column]))
         kind = "double" if quote == '"' else "single"
-        return _Found(end.line, closing, f"the text is in {kind} quotes and also holds a {quote} (column "
+        return _Found(end.line, closing, "CUR017",
+                      f"the text is in {kind} quotes and also holds a {quote} (column "
                       f"{closing + 1}), which YAML reads as the closing quote. {fix}")
-    return _Found(end.line, closing, f"the text starts with a quote ({quote}), so YAML takes the text to end "
+    return _Found(end.line, closing, "CUR011",
+                  f"the text starts with a quote ({quote}), so YAML takes the text to end "
                   f"at the next {quote} (column {closing + 1}) and cannot read what follows it. "
                   f"{_fix(line, start.column)}")
 
@@ -422,14 +447,17 @@ def _indentation(error: _Error) -> _Found | None:
     if "collection" in error.context or "sequence" in error.context:
         return _in_list(rows, here, group)
     if here.item:
-        items = next((r for r in reversed(rows) if r.dashes and r.dashes[-1] > group), None)
+        # the items of a list in the group's last field: not those of a list in an earlier field
+        last = list(itertools.takewhile(lambda r: r.indent > group, reversed(rows)))
+        items = next((r for r in last if r.dashes and r.dashes[-1] > group), None)
         if items is not None:
             return _misplaced_item(here, items, items.dashes[-1])
         above = rows[-1]
         if above.key is None or not above.value or above.block_header:
             return None
         field = f"`{above.key}: {_short(above.value, 20)}`"
-        return _Found(index, here.indent, f"this list item follows {field} on line {above.index + 1}, which "
+        return _Found(index, here.indent, "CUR019",
+                      f"this list item follows {field} on line {above.index + 1}, which "
                       "already has a value, so YAML cannot tell what the item belongs to. For a list, write "
                       f"`{above.key}:` alone on its line and each item below it.")
     return _in_mapping(error, rows, here, group)
@@ -444,7 +472,8 @@ def _in_list(rows: list[_Row], here: _Row, column: int) -> _Found | None:
         return _misplaced_item(here, item, column)
     if here.key is None or item.key is None or item.key_col == here.indent:
         return None
-    return _Found(here.index, here.indent, f"this field is indented by {_spaces(here.indent)}, but the "
+    return _Found(here.index, here.indent, "CUR004",
+                  f"this field is indented by {_spaces(here.indent)}, but the "
                   f"fields of its list item ({_field(item)} on line {item.index + 1}) by "
                   f"{_spaces(item.key_col)}. {_indent_to(item.key_col)}.")
 
@@ -452,7 +481,8 @@ def _in_list(rows: list[_Row], here: _Row, column: int) -> _Found | None:
 def _misplaced_item(here: _Row, item: _Row, column: int) -> _Found | None:
     if here.indent == column:
         return None
-    return _Found(here.index, here.indent, f"this list item is indented by {_spaces(here.indent)}, but the "
+    return _Found(here.index, here.indent, "CUR005",
+                  f"this list item is indented by {_spaces(here.indent)}, but the "
                   f"items above it (line {item.index + 1}) by {_spaces(column)}; the '-' of the items in one "
                   f"list must line up. {_indent_to(column)}.")
 
@@ -468,7 +498,8 @@ def _in_mapping(error: _Error, rows: list[_Row], here: _Row, column: int) -> _Fo
     first = after[0] if after else None
     if (first is not None and first.field_like and not sibling.value and p - column == 2
             and first.indent - column != 2):  # the first field of the group is the odd one out
-        return _Found(first.index, first.indent, f"this field is indented by {_spaces(first.indent)}, but "
+        return _Found(first.index, first.indent, "CUR004",
+                      f"this field is indented by {_spaces(first.indent)}, but "
                       f"the next field in `{sibling.key}:` ({_field(here)} on line {here.index + 1}) by "
                       f"{_spaces(p)}; the fields of one group must line up. {_indent_to(p)}.")
     deeper = next((r for r in reversed(after) if r.key is not None and r.key_col > p), None)
@@ -479,15 +510,18 @@ def _in_mapping(error: _Error, rows: list[_Row], here: _Row, column: int) -> _Fo
         elif column not in elsewhere:
             one = f"{_field(sibling)} on line {sibling.index + 1} ({_spaces(sibling.key_col)})"
             other = f"{_field(deeper)} on line {deeper.index + 1} ({_spaces(deeper.key_col)})"
-            return _Found(here.index, p, f"this field is indented by {_spaces(p)}, which lines it up neither "
+            return _Found(here.index, p, "CUR004",
+                          f"this field is indented by {_spaces(p)}, which lines it up neither "
                           f"with {one} nor with {other}. Indent it like the fields it belongs with.")
-    return _Found(here.index, p, f"this field is indented by {_spaces(p)}, but {_field(sibling)} on line "
+    return _Found(here.index, p, "CUR004",
+                  f"this field is indented by {_spaces(p)}, but {_field(sibling)} on line "
                   f"{sibling.index + 1}, in the same group, by {_spaces(column)}; the fields of one group "
                   f"must line up. {_indent_to(column)}.")
 
 
 def _general(error: _Error) -> _Found:
-    return _Found(*error.at, "YAML cannot read the file from here. Look on this line and the one above it "
+    return _Found(*error.at, "CUR001",
+                  "YAML cannot read the file from here. Look on this line and the one above it "
                   "for a colon and a space (': ') or a quote inside a text, a quote that is not closed, or a "
                   "line that does not line up with the lines of its group.")
 
@@ -509,17 +543,20 @@ def _block_text(error: _Error, rows: list[_Row], first_text: dict[int, int], ind
     indent = _indent(error.line(index))
     name = f"`{last.key}: |`" if last.key is not None else "`- |`"
     if last.index not in first_text:
-        return _Found(index, indent, f"the text of {name} on line {last.index + 1} must be indented. Start "
+        return _Found(index, indent, "CUR013",
+                      f"the text of {name} on line {last.index + 1} must be indented. Start "
                       f"each of its lines with {_spaces(last.parent + 2)}.")
     first = first_text[last.index]
     text_indent = _indent(error.lines[first])
     if indent >= text_indent:
         return None
     if indent - last.parent == 2 and text_indent - last.parent != 2:
-        return _Found(first, text_indent, f"the text of {name} takes its indentation from its first line, "
+        return _Found(first, text_indent, "CUR013",
+                      f"the text of {name} takes its indentation from its first line, "
                       f"indented by {_spaces(text_indent)}, but the lines after it are indented by "
                       f"{_spaces(indent)}. Indent this line by {_spaces(indent)} too.")
-    return _Found(index, indent, f"this line seems to belong to the text of {name} on line {last.index + 1}, "
+    return _Found(index, indent, "CUR013",
+                  f"this line seems to belong to the text of {name} on line {last.index + 1}, "
                   f"whose lines are indented by {_spaces(text_indent)}. Indent it by "
                   f"{_spaces(text_indent)} too.")
 
@@ -532,12 +569,14 @@ def _colon_in_text(error: _Error, row: _Row) -> _Found:
     if owner is not None and owner.key is not None and not owner.value and owner.indent < row.indent:
         return _needs_block(owner, row.index)
     colon = row.value_col - (2 if row.value else 1)
-    return _Found(row.index, colon, "the text contains ': ' (a colon and a space), which YAML reads as the "
+    return _Found(row.index, colon, "CUR002",
+                  "the text contains ': ' (a colon and a space), which YAML reads as the "
                   f"start of a new field. {_fix(error.line(row.index), row.key_col)}")
 
 
 def _needs_block(owner: _Row, colon_line: int) -> _Found:
-    return _Found(owner.index, owner.value_col - 1, f"the text of `{owner.key}:` on the lines below holds "
+    return _Found(owner.index, owner.value_col - 1, "CUR002",
+                  f"the text of `{owner.key}:` on the lines below holds "
                   f"': ' (line {colon_line + 1}), which YAML reads as a new field. Write `{owner.key}: |` so "
                   "that YAML reads the lines below as text.")
 

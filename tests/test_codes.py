@@ -12,8 +12,9 @@ from conftest import REPO, code_of, guide_line, run
 from test_authoring import WARNINGS
 from test_errors import CASES
 
-from generator.codes import CODES, GROUPS
-from generator.problems import Problem
+from generator.codes import CODES, GROUPS, YAML_SYNTAX
+from generator.load import load_file
+from generator.problems import CurriculumError, Problem
 
 GENERATOR = REPO / "generator"
 MENTION = re.compile(r"\bCUR\d{3}\b")
@@ -57,6 +58,25 @@ def test_every_code_is_explained_with_examples(code: str) -> None:
     yaml.compose(entry.right, Loader=yaml.SafeLoader)  # the right example is valid YAML
     if code not in {c.code for c in GROUPS[0].codes}:  # only a YAML syntax error's wrong example is not
         yaml.compose(entry.wrong, Loader=yaml.SafeLoader)
+
+
+@pytest.mark.parametrize("code", [code.code for code in YAML_SYNTAX.codes])
+def test_a_yaml_mistake_s_examples_show_that_mistake(tmp_path: Path, code: str) -> None:
+    """The guide's wrong example of a kind of YAML mistake is reported under its code and nothing else,
+    and the right example is read without a problem, so the examples an author copies from are true."""
+    entry = CODES[code]
+
+    def problems(text: str) -> list[Problem]:
+        path = tmp_path / "lesson.yaml"
+        path.write_text(text, encoding="utf-8")
+        try:
+            load_file(path, "lesson.yaml")
+        except CurriculumError as error:
+            return list(error.problems)
+        return []
+
+    assert [problem.code for problem in problems(entry.wrong)] == [code]
+    assert problems(entry.right) == []
 
 
 def test_the_built_guide_has_an_anchor_for_every_code(shipped_site) -> None:

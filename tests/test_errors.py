@@ -38,7 +38,7 @@ def copy(source: str, target: str) -> Callable[[Path], None]:
 CASES: dict[str, tuple[Callable[[Path], None], list[str]]] = {
     "broken YAML": (
         replace(SHORT, "title: Name the next step", "title: [Name the next step"),
-        [(f"{SHORT}:2:8: CUR001 the text starts with '[', which YAML reads as the start of a list written like "
+        [(f"{SHORT}:2:8: CUR010 the text starts with '[', which YAML reads as the start of a list written like "
           "[a, b], and there is no ']' on this line to close it. If it is a list, end it with ']'; if the '[' "
           "belongs to the text, put the whole text in double quotes (\"...\"). [YAML: did not find expected ',' "
           "or ']']\n"

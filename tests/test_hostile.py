@@ -34,26 +34,26 @@ def _valid_id(value: str) -> str:
 
 CORPUS: dict[str, tuple[dict[str, bytes | Path], int, list[str]]] = {
     "unclosed bracket": ({"lessons/bad.yaml": b"id: bad\ntitle: [oops\n"}, 1,
-                         [(f"{BAD}:2:8: CUR001 the text starts with '[', which YAML reads as the start of a list "
+                         [(f"{BAD}:2:8: CUR010 the text starts with '[', which YAML reads as the start of a list "
                            "written like [a, b], and there is no ']' on this line to close it. If it is a list, "
                            "end it with ']'; if the '[' belongs to the text, put the whole text in double quotes "
                            "(\"...\"). [YAML: did not find expected ',' or ']']"),
                           "  line 2 | title: [oops",
                           "         |        ^"]),
     "bad indentation": ({"lessons/bad.yaml": b"id: bad\n title: x\ntitle: y\n"}, 1,
-                        [(f"{BAD}:2:2: CUR001 this line is indented more than `id:` on line 1, so YAML reads it as "
+                        [(f"{BAD}:2:2: CUR004 this line is indented more than `id:` on line 1, so YAML reads it as "
                           "more of that field's text. Start it at the beginning of the line, like `id:`. [YAML: "
                           "mapping values are not allowed in this context]"),
                          "  line 2 |  title: x",
                          "         |  ^"]),
     "unclosed quote": ({"lessons/bad.yaml": b'id: bad\ntitle: "oops\nsummary: x\n'}, 1,
-                       [(f"{BAD}:2:8: CUR001 this quote (\") is never closed, so YAML reads the rest of the file as "
+                       [(f"{BAD}:2:8: CUR006 this quote (\") is never closed, so YAML reads the rest of the file as "
                          "part of this text. Add the closing \" at the end of the text. [YAML: found unexpected "
                          "end of stream]"),
                         "  line 2 | title: \"oops",
                         "         |        ^"]),
     "tab indentation": ({"lessons/bad.yaml": b"id: bad\nprep:\n\tminutes: 5\n"}, 1,
-                        [(f"{BAD}:3:1: CUR001 this line is indented with a tab, and YAML allows only spaces for "
+                        [(f"{BAD}:3:1: CUR008 this line is indented with a tab, and YAML allows only spaces for "
                           "indenting. Indent it with spaces only; here that is 2 spaces, to fit under `prep:` "
                           "(line 2). [YAML: found character that cannot start any token]"),
                          "  line 3 | →minutes: 5",

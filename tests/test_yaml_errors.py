@@ -1,5 +1,6 @@
 """YAML syntax errors as an author meets them: every broken input below, typed into a copy of a
-shipped lesson, gives exactly the message below from `curriculum check`, on the line to change.
+shipped lesson, gives exactly the message below from `curriculum check`, on the line to change, with
+the code of its kind of mistake (declared, with examples for the guide, in generator/codes.py).
 
 The lesson is the fixture project's copy of the shipped discovery-pain-chain lesson (frozen, so that
 editing the shipped lesson does not move the lines these messages name). A YAML syntax error is
@@ -12,12 +13,14 @@ and the validator in one line.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from pathlib import Path
 
 import pytest
 import yaml
-from conftest import FIXTURES, run
+from conftest import FIXTURES, code_of, guide_line, run
 
+from generator.codes import CODES, YAML_SYNTAX
 from generator.yamlerrors import EXCERPT_WIDTH, comment_cut, excerpt, explain
 
 LESSON = "curriculum/lessons/discovery-pain-chain.yaml"
@@ -28,7 +31,7 @@ CASES: dict[str, tuple[str, str, str]] = {
     "colon and space inside a text": (
         "summary: Turn the first",
         "summary: Note: turn the first",
-        (f"{LESSON}:4:14: "
+        (f"{LESSON}:4:14: CUR002 "
          "the text contains ': ' (a colon and a space), which YAML reads as the start of a new "
          "field. Put the whole text in double quotes (\"...\"). [YAML: mapping values are not "
          "allowed in this context]\n"
@@ -39,7 +42,7 @@ CASES: dict[str, tuple[str, str, str]] = {
     "'#' cutting a text short": (
         "    - Pick one discovery call",
         "    - Pick the #1 discovery call",
-        (f"{LESSON}:24:16: "
+        (f"{LESSON}:24:16: CUR003 "
          "prep.checklist[0]: the text stops before ' #', because YAML reads ' #' and what follows "
          "as a comment: '#1 discovery call the rep has in the nex…' is left out. Put the whole "
          "text in double quotes (\"...\")."),
@@ -47,7 +50,7 @@ CASES: dict[str, tuple[str, str, str]] = {
     "one space too many inside prep:": (
         "  materials:\n",
         "   materials:\n",
-        (f"{LESSON}:27:4: "
+        (f"{LESSON}:27:4: CUR004 "
          "this field is indented by 3 spaces, but `checklist:` on line 23, in the same group, by 2 "
          "spaces; the fields of one group must line up. Indent it by 2 spaces. [YAML: did not find "
          "expected key]\n"
@@ -57,7 +60,7 @@ CASES: dict[str, tuple[str, str, str]] = {
     "one space too few inside prep:": (
         "  materials:\n",
         " materials:\n",
-        (f"{LESSON}:27:2: "
+        (f"{LESSON}:27:2: CUR004 "
          "this field is indented by 1 space, which lines it up neither with `prep:` on line 21 (no "
          "spaces) nor with `checklist:` on line 23 (2 spaces). Indent it like the fields it "
          "belongs with. [YAML: did not find expected key]\n"
@@ -67,7 +70,7 @@ CASES: dict[str, tuple[str, str, str]] = {
     "the first field of prep: one space too deep": (
         "  minutes: 5\n  checklist:",
         "   minutes: 5\n  checklist:",
-        (f"{LESSON}:22:4: "
+        (f"{LESSON}:22:4: CUR004 "
          "this field is indented by 3 spaces, but the next field in `prep:` (`checklist:` on line "
          "23) by 2 spaces; the fields of one group must line up. Indent it by 2 spaces. [YAML: did "
          "not find expected key]\n"
@@ -77,7 +80,7 @@ CASES: dict[str, tuple[str, str, str]] = {
     "a field one space too deep, read as more text": (
         "  checklist:\n",
         "   checklist:\n",
-        (f"{LESSON}:23:4: "
+        (f"{LESSON}:23:4: CUR004 "
          "this line is indented more than `minutes:` on line 22, so YAML reads it as more of that "
          "field's text. Indent it by 2 spaces, like `minutes:`. [YAML: mapping values are not "
          "allowed in this context]\n"
@@ -87,7 +90,7 @@ CASES: dict[str, tuple[str, str, str]] = {
     "a list item one space too shallow": (
         "    - Note the problem",
         "   - Note the problem",
-        (f"{LESSON}:25:4: "
+        (f"{LESSON}:25:4: CUR005 "
          "this list item is indented by 3 spaces, but the items above it (line 24) by 4 spaces; "
          "the '-' of the items in one list must line up. Indent it by 4 spaces. [YAML: did not "
          "find expected key]\n"
@@ -98,7 +101,7 @@ CASES: dict[str, tuple[str, str, str]] = {
     "a field of a list item one space too shallow": (
         "    step: The pain chain",
         "   step: The pain chain",
-        (f"{LESSON}:42:4: "
+        (f"{LESSON}:42:4: CUR004 "
          "this field is indented by 3 spaces, but the fields of its list item (`minutes:` on line "
          "41) by 4 spaces. Indent it by 4 spaces. [YAML: did not find expected '-' indicator]\n"
          "  line 42 |    step: The pain chain, shown on one example\n"
@@ -107,7 +110,7 @@ CASES: dict[str, tuple[str, str, str]] = {
     "a double quote never closed": (
         "others: Anyone not in a trio",
         "others: \"Anyone not in a trio",
-        (f"{LESSON}:215:11: "
+        (f"{LESSON}:215:11: CUR006 "
          "this quote (\") is never closed, so YAML reads the rest of the file as part of this text. "
          "Add the closing \" at the end of the text. [YAML: found unexpected end of stream]\n"
          "  line 215 |   others: \"Anyone not in a trio observes with the rubric and reads "
@@ -117,7 +120,7 @@ CASES: dict[str, tuple[str, str, str]] = {
     "a double quote closed lines below": (
         "title: Follow the pain to its cost",
         "title: \"Follow the pain to its cost",
-        (f"{LESSON}:3:8: "
+        (f"{LESSON}:3:8: CUR006 "
          "this quote (\") is not closed on its line, so YAML reads on to the next \", on line 32, "
          "and cannot read what follows it. Add the closing \" at the end of the text on this line. "
          "[YAML: did not find expected key]\n"
@@ -127,7 +130,7 @@ CASES: dict[str, tuple[str, str, str]] = {
     "a single quote closed by an apostrophe lines below": (
         "    - Print or share the buyer card",
         "    - 'Print or share the buyer card",
-        (f"{LESSON}:26:7: "
+        (f"{LESSON}:26:7: CUR007 "
          "this quote (') is not closed on its line, so YAML reads on to the next ', in \"buyer's\" "
          "on line 34, and cannot read what follows it. Add the closing ' at the end of the text on "
          "this line. [YAML: did not find expected '-' indicator]\n"
@@ -137,7 +140,7 @@ CASES: dict[str, tuple[str, str, str]] = {
     "a tab for indentation": (
         "  minutes: 5\n",
         "\tminutes: 5\n",
-        (f"{LESSON}:22:1: "
+        (f"{LESSON}:22:1: CUR008 "
          "this line is indented with a tab, and YAML allows only spaces for indenting. Indent it "
          "with spaces only; here that is 2 spaces, to fit under `prep:` (line 21). [YAML: found "
          "character that cannot start any token]\n"
@@ -147,7 +150,7 @@ CASES: dict[str, tuple[str, str, str]] = {
     "a '-' without a space": (
         "    - Note the problem",
         "    -Note the problem",
-        (f"{LESSON}:25:5: "
+        (f"{LESSON}:25:5: CUR009 "
          "a list item needs a space after the '-'. Write `- Note the problem the buyer gave when "
          "the…`, with the space. [YAML: could not find expected ':']\n"
          "  line 25 |     -Note the problem the buyer gave when the meeting was booked, "
@@ -157,7 +160,7 @@ CASES: dict[str, tuple[str, str, str]] = {
     "a text starting with '*'": (
         "    - Print or share",
         "    - *Print* or share",
-        (f"{LESSON}:26:7: "
+        (f"{LESSON}:26:7: CUR010 "
          "the text starts with '*', which YAML reads as a reference to another value (an alias). "
          "Put the whole text in double quotes (\"...\"). [YAML: did not find expected alphabetic or "
          "numeric character]\n"
@@ -167,21 +170,21 @@ CASES: dict[str, tuple[str, str, str]] = {
     "a text starting with '&'": (
         "summary: Turn the first",
         "summary: &Turn the first",
-        (f"{LESSON}:4:10: "
+        (f"{LESSON}:4:10: CUR010 "
          "summary: the text starts with '&', which YAML reads as a name for the value (an anchor), "
          "so 'Turn' is left out of the text. Put the whole text in double quotes (\"...\")."),
     ),
     "a text starting with '!'": (
         "  - Curriculum team",
         "  - !Curriculum team",
-        (f"{LESSON}:7:5: "
+        (f"{LESSON}:7:5: CUR059 "
          "authors[0]: the text starts with '!', which YAML reads as a tag naming the value's type "
          "('!Curriculum'), and tags are not allowed. Put the whole text in double quotes (\"...\")."),
     ),
     "a text starting with '@'": (
         "summary: Turn the first",
         "summary: @Priya: turn the first",
-        (f"{LESSON}:4:10: "
+        (f"{LESSON}:4:10: CUR010 "
          "the text starts with '@', which YAML reads as a sign it reserves. Put the whole text in "
          "double quotes (\"...\"). [YAML: found character that cannot start any token]\n"
          "  line 4 | summary: @Priya: turn the first problem a buyer names into its "
@@ -191,7 +194,7 @@ CASES: dict[str, tuple[str, str, str]] = {
     "a text starting with '%'": (
         "    - Buyer card for Priya",
         "    - %20 of the buyer card for Priya",
-        (f"{LESSON}:28:7: "
+        (f"{LESSON}:28:7: CUR010 "
          "the text starts with '%', which YAML reads as a sign it reserves. Put the whole text in "
          "double quotes (\"...\"). [YAML: found character that cannot start any token]\n"
          "  line 28 |     - %20 of the buyer card for Priya Raman (below)\n"
@@ -200,7 +203,7 @@ CASES: dict[str, tuple[str, str, str]] = {
     "a text starting with a backtick": (
         "    - Pain chain sheet, one for the rep",
         "    - `Pain chain` sheet, one for the rep",
-        (f"{LESSON}:29:7: "
+        (f"{LESSON}:29:7: CUR010 "
          "the text starts with '`', which YAML reads as a sign it reserves. Put the whole text in "
          "double quotes (\"...\"). [YAML: found character that cannot start any token]\n"
          "  line 29 |     - `Pain chain` sheet, one for the rep\n"
@@ -209,7 +212,7 @@ CASES: dict[str, tuple[str, str, str]] = {
     "a text starting with '{'": (
         "summary: Turn the first",
         "summary: {Draft} Turn the first",
-        (f"{LESSON}:4:10: "
+        (f"{LESSON}:4:10: CUR010 "
          "the text starts with '{', which YAML reads as the start of fields written like {a: 1}, "
          "so it cannot read the words after the closing '}'. Put the whole text in double quotes "
          "(\"...\"). [YAML: did not find expected key]\n"
@@ -220,7 +223,7 @@ CASES: dict[str, tuple[str, str, str]] = {
     "a text starting with '[' and never closed": (
         "title: Follow the pain",
         "title: [Draft Follow the pain",
-        (f"{LESSON}:3:8: "
+        (f"{LESSON}:3:8: CUR010 "
          "the text starts with '[', which YAML reads as the start of a list written like [a, b], "
          "and there is no ']' on this line to close it. If it is a list, end it with ']'; if the "
          "'[' belongs to the text, put the whole text in double quotes (\"...\"). [YAML: did not "
@@ -231,7 +234,7 @@ CASES: dict[str, tuple[str, str, str]] = {
     "a text starting with '[' with words after ']'": (
         "title: Follow the pain",
         "title: [Draft] Follow the pain",
-        (f"{LESSON}:3:8: "
+        (f"{LESSON}:3:8: CUR010 "
          "the text starts with '[', which YAML reads as the start of a list written like [a, b], "
          "so it cannot read the words after the closing ']'. Put the whole text in double quotes "
          "(\"...\"). [YAML: did not find expected key]\n"
@@ -241,14 +244,14 @@ CASES: dict[str, tuple[str, str, str]] = {
     "a field without a value": (
         "stage: discovery\n",
         "stage:\n",
-        (f"{LESSON}:10:7: "
+        (f"{LESSON}:10:7: CUR103 "
          "stage: is empty; expected one of prospecting, discovery, qualification, solution, "
          "proposal, negotiation, closing, expansion, any"),
     ),
     "a field without a colon": (
         "stage: discovery\n",
         "stage discovery\n",
-        (f"{LESSON}:10:1: "
+        (f"{LESSON}:10:1: CUR014 "
          "this line has no ':' after the field name. Write `stage: discovery`. [YAML: could not "
          "find expected ':']\n"
          "  line 10 | stage discovery\n"
@@ -257,7 +260,7 @@ CASES: dict[str, tuple[str, str, str]] = {
     "a field without a space after the colon": (
         "stage: discovery\n",
         "stage:discovery\n",
-        (f"{LESSON}:10:1: "
+        (f"{LESSON}:10:1: CUR014 "
          "a field name needs a space after its colon. Write `stage: discovery`. [YAML: could not "
          "find expected ':']\n"
          "  line 10 | stage:discovery\n"
@@ -266,7 +269,7 @@ CASES: dict[str, tuple[str, str, str]] = {
     "text after a closing quote": (
         "  - point: A problem without a cost is a preference",
         "  - point: \"So what's the next step?\" asks the rep.",
-        (f"{LESSON}:57:37: "
+        (f"{LESSON}:57:37: CUR011 "
          "the text starts with a quote (\"), so YAML takes the text to end at the next \" (column "
          "37) and cannot read what follows it. Write `point: |` and put the text on the next line, "
          "indented by 6 spaces. [YAML: did not find expected key]\n"
@@ -276,7 +279,7 @@ CASES: dict[str, tuple[str, str, str]] = {
     "a quote inside a quoted text": (
         "  - point: Let the buyer say the number",
         "  - point: 'Let the buyer's number stand'",
-        (f"{LESSON}:76:26: "
+        (f"{LESSON}:76:26: CUR017 "
          "the text is in single quotes and also holds a ' (column 26), which YAML reads as the "
          "closing quote. Put it in double quotes instead (\"...\"). [YAML: did not find expected "
          "key]\n"
@@ -286,7 +289,7 @@ CASES: dict[str, tuple[str, str, str]] = {
     "'|' written twice": (
         "why: |\n",
         "why: | |\n",
-        (f"{LESSON}:31:8: "
+        (f"{LESSON}:31:8: CUR012 "
          "there are two signs ('|' and '|') where one says that the text starts on the next line. "
          "Keep only the first: `why: |`. [YAML: did not find expected comment or line break]\n"
          "  line 31 | why: | |\n"
@@ -295,7 +298,7 @@ CASES: dict[str, tuple[str, str, str]] = {
     "a '|' text line indented too little": (
         "  fit, and the demo starts",
         " fit, and the demo starts",
-        (f"{LESSON}:33:2: "
+        (f"{LESSON}:33:2: CUR013 "
          "this line seems to belong to the text of `why: |` on line 31, whose lines are indented "
          "by 2 spaces. Indent it by 2 spaces too. [YAML: did not find expected key]\n"
          "  line 33 |  fit, and the demo starts twelve minutes in. Without a cost there "
@@ -305,7 +308,7 @@ CASES: dict[str, tuple[str, str, str]] = {
     "a '|' text whose first line is indented too much": (
         "why: |\n  Most discovery",
         "why: |\n    Most discovery",
-        (f"{LESSON}:32:5: "
+        (f"{LESSON}:32:5: CUR013 "
          "the text of `why: |` takes its indentation from its first line, indented by 4 spaces, "
          "but the lines after it are indented by 2 spaces. Indent this line by 2 spaces too. "
          "[YAML: did not find expected key]\n"
@@ -316,7 +319,7 @@ CASES: dict[str, tuple[str, str, str]] = {
     "a '|' text not indented": (
         "why: |\n  Most discovery",
         "why: |\nMost discovery",
-        (f"{LESSON}:32:1: "
+        (f"{LESSON}:32:1: CUR013 "
          "the text of `why: |` on line 31 must be indented. Start each of its lines with 2 spaces. "
          "[YAML: could not find expected ':']\n"
          "  line 32 | Most discovery calls stop at the symptom. The buyer says \"our "
@@ -326,7 +329,7 @@ CASES: dict[str, tuple[str, str, str]] = {
     "a stray '---'": (
         "timing: before\n",
         "timing: before\n---\n",
-        (f"{LESSON}:20:1: "
+        (f"{LESSON}:20:1: CUR015 "
          "the line '---' starts a second document, and a lesson, skill or track file holds one. "
          "Remove the line (only the first line of a file may be '---'). [YAML: expected a single "
          "document in the stream but found another document]\n"
@@ -336,7 +339,7 @@ CASES: dict[str, tuple[str, str, str]] = {
     "a stray '...'": (
         "timing: before\n",
         "timing: before\n...\n",
-        (f"{LESSON}:20:1: "
+        (f"{LESSON}:20:1: CUR015 "
          "the line '...' marks the end of the YAML, so the lines after it cannot be read. Remove "
          "the line. [YAML: did not find expected <document start>]\n"
          "  line 20 | ...\n"
@@ -345,14 +348,43 @@ CASES: dict[str, tuple[str, str, str]] = {
     "a backslash in double quotes": (
         "    - Pain chain sheet, one for the rep",
         "    - \"Pain chain sheet, in C:\\Users\\shared\"",
-        (f"{LESSON}:29:31: "
+        (f"{LESSON}:29:31: CUR016 "
          "inside double quotes, a backslash (\\) starts a special character such as \\n. Write two "
          "backslashes (\\\\) for one, or put the text in single quotes instead. [YAML: did not find "
          "expected hexdecimal number]\n"
          "  line 29 |     - \"Pain chain sheet, in C:\\Users\\shared\"\n"
          "          |                               ^"),
     ),
-
+    "a list in [ ] holding a '['": (
+        "formats:\n  - one-on-one\n  - team-meeting\n",
+        "formats: [one-on-one, [team-meeting]\n",
+        (f"{LESSON}:16:10: CUR018 "
+         "YAML cannot read this list in '[]': separate its items with ', ' and put quotes around any "
+         "item that holds a comma or a colon. If the '[' belongs to the text, put the whole text in "
+         "double quotes (\"...\"). [YAML: did not find expected ',' or ']']\n"
+         "  line 16 | formats: [one-on-one, [team-meeting]\n"
+         "          |          ^"),
+    ),
+    "a list item after a field with a value": (
+        "levels:\n  - new-hire\n  - developing\n",
+        "levels: new-hire\n- developing\n",
+        (f"{LESSON}:14:1: CUR019 "
+         "this list item follows `levels: new-hire` on line 13, which already has a value, so YAML "
+         "cannot tell what the item belongs to. For a list, write `levels:` alone on its line and each "
+         "item below it. [YAML: did not find expected key]\n"
+         "  line 14 | - developing\n"
+         "          | ^"),
+    ),
+    "a text continued on a line not indented": (
+        "business cost with three",
+        "business cost\nwith three",
+        (f"{LESSON}:5:1: CUR020 "
+         "this line has no ': ', so YAML cannot read it as a field. If it continues the text of "
+         "`summary:` on line 4, indent it by 2 spaces; if it is a field, write its name, ': ' and the "
+         "value. [YAML: could not find expected ':']\n"
+         "  line 5 | with three follow-up questions, before showing anything.\n"
+         "         | ^"),
+    ),
 }
 
 MOVED = {
@@ -367,8 +399,53 @@ MOVED = {
     "a '|' text whose first line is indented too much": 33,
     "a '|' text not indented": 35,
     "a stray '...'": 21,
+    "a list in [ ] holding a '['": 17,
+    "a text continued on a line not indented": 6,
 }
 """The cases where libyaml names another line than the one to change: the line it names."""
+
+KIND = {
+    "colon and space inside a text": "Colon and space in a text",
+    "'#' cutting a text short": "Text cut short by ' #'",
+    "one space too many inside prep:": "Field not lined up",
+    "one space too few inside prep:": "Field not lined up",
+    "the first field of prep: one space too deep": "Field not lined up",
+    "a field one space too deep, read as more text": "Field not lined up",
+    "a list item one space too shallow": "List item not lined up",
+    "a field of a list item one space too shallow": "Field not lined up",
+    "a double quote never closed": "Double quote not closed",
+    "a double quote closed lines below": "Double quote not closed",
+    "a single quote closed by an apostrophe lines below": "Single quote not closed",
+    "a tab for indentation": "Tab instead of spaces",
+    "a '-' without a space": "'-' without a space",
+    "a text starting with '*'": "Text starts with a sign YAML reserves",
+    "a text starting with '&'": "Text starts with a sign YAML reserves",
+    "a text starting with '!'": "YAML tag not allowed",
+    "a text starting with '@'": "Text starts with a sign YAML reserves",
+    "a text starting with '%'": "Text starts with a sign YAML reserves",
+    "a text starting with a backtick": "Text starts with a sign YAML reserves",
+    "a text starting with '{'": "Text starts with a sign YAML reserves",
+    "a text starting with '[' and never closed": "Text starts with a sign YAML reserves",
+    "a text starting with '[' with words after ']'": "Text starts with a sign YAML reserves",
+    "a field without a value": "Empty value",
+    "a field without a colon": "Field without ': '",
+    "a field without a space after the colon": "Field without ': '",
+    "text after a closing quote": "Text after a closing quote",
+    "a quote inside a quoted text": "Quote inside a quoted text",
+    "'|' written twice": "Two '|' or '>' signs",
+    "a '|' text line indented too little": "Lines of a '|' text not lined up",
+    "a '|' text whose first line is indented too much": "Lines of a '|' text not lined up",
+    "a '|' text not indented": "Lines of a '|' text not lined up",
+    "a stray '---'": "Stray '---' or '...'",
+    "a stray '...'": "Stray '---' or '...'",
+    "a backslash in double quotes": "Backslash in double quotes",
+    "a list in [ ] holding a '['": "List in [ ] YAML cannot read",
+    "a list item after a field with a value": "List item after a field with a value",
+    "a text continued on a line not indented": "Line that is not a field",
+}
+"""The kind of mistake each case is, as generator/codes.py names it: the case's message carries that
+kind's code. A text starting with '!' is a YAML tag (CUR059), and an empty field is found after YAML
+has read the file (CUR103)."""
 
 SYNTAX = [name for name, (_, _, message) in CASES.items() if " [YAML: " in message]
 
@@ -385,11 +462,28 @@ def test_broken_yaml_gets_a_plain_message_on_the_line_to_change(mini: Path, case
     result = run("check", cwd=mini)
     assert result.code == 1
     assert "Traceback" not in result.err
-    assert result.err == f"{CASES[case][2]}\n1 problem found; nothing was built.\n"
+    message = CASES[case][2]
+    assert result.err == f"{message}\n1 problem found; nothing was built.\n{guide_line(code_of(message))}\n"
 
 
 def test_the_table_holds_at_least_15_kinds_of_syntax_error() -> None:
     assert len(SYNTAX) >= 15
+
+
+def test_each_kind_of_mistake_has_its_own_code() -> None:
+    """Each case's message carries the code generator/codes.py declares for the case's kind, the cases
+    of two kinds never share a code, and every kind of YAML mistake has a case in the table."""
+    assert set(KIND) == set(CASES), "name the kind of every case"
+    declared = {entry.name: code for code, entry in CODES.items()}
+    assert len(declared) == len(CODES), "two codes have one name"
+    kinds: dict[str, set[str]] = defaultdict(set)
+    for case, kind in KIND.items():
+        code = code_of(CASES[case][2])
+        assert code == declared[kind], f"{case}: {code} ({CODES[code].name}) is not the code of {kind!r}"
+        kinds[code].add(kind)
+    assert {code: names for code, names in kinds.items() if len(names) > 1} == {}
+    syntax = {entry.code for entry in YAML_SYNTAX.codes} - {"CUR001"}  # CUR001: the general words, below
+    assert sorted(syntax - set(kinds)) == [], "a kind of YAML mistake with no case in the table"
 
 
 @pytest.mark.parametrize("case", SYNTAX)
@@ -425,7 +519,8 @@ def test_explanations_do_not_depend_on_libyaml(case: str) -> None:
     explained = explain(text, caught.value)
     sentence, _, rest = explained.message.partition(" [YAML: ")
     first, *shown = CASES[case][2].split("\n")
-    assert f"{LESSON}:{explained.line}:{explained.column}: {sentence}" == first.partition(" [YAML: ")[0]
+    located = f"{LESSON}:{explained.line}:{explained.column}: {explained.code} {sentence}"
+    assert located == first.partition(" [YAML: ")[0]
     assert rest.split("\n")[1:] == shown
 
 
@@ -434,10 +529,11 @@ def test_github_format_gives_one_annotation_with_the_line_and_caret(mini: Path) 
     result = run("check", "--format", "github", cwd=mini)
     assert result.code == 1
     assert result.out == (
-        f"::error file={LESSON},line=4,col=14::the text contains ': ' (a colon and a space), which YAML "
-        "reads as the start of a new field. Put the whole text in double quotes (\"...\"). [YAML: mapping "
-        "values are not allowed in this context]%0A  line 4 | summary: Note: turn the first problem a buyer "
-        "names into its business cost with three follow-up ques…%0A         |              ^\n"
+        f"::error file={LESSON},line=4,col=14,title=CUR002 Colon and space in a text::the text contains ': ' "
+        "(a colon and a space), which YAML reads as the start of a new field. Put the whole text in double "
+        "quotes (\"...\"). [YAML: mapping values are not allowed in this context]%0A  line 4 | summary: "
+        "Note: turn the first problem a buyer names into its business cost with three follow-up ques…%0A"
+        "         |              ^\n"
     )
 
 
@@ -477,4 +573,5 @@ def test_a_rule_that_recognises_nothing_leaves_the_general_words_at_libyaml_line
         yaml.compose(text, Loader=yaml.CSafeLoader)
     explained = explain(text, caught.value)
     assert explained.message.startswith("YAML cannot read the file from here. Look on this line and the one")
+    assert explained.code == "CUR001"
     assert explained.message.count("\n") == 2
