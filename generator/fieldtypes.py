@@ -221,7 +221,8 @@ class Integer(Type):
 
     def check(self, doc: Document, path: FieldPath, value: Any) -> Iterator[Problem]:
         if isinstance(value, str) and (found := find_placeholder(value)):
-            yield doc.problem(path, f"still holds the placeholder {found!r}; write {self.expected}")
+            yield doc.problem(path, f"still holds the placeholder {found!r}; write {self.expected}",
+                              code="CUR114")
         elif isinstance(value, bool) or not isinstance(value, int):
             yield self.wrong_type(doc, path, value, str(self.minimum + (self.maximum - self.minimum) // 4))
         elif not self.minimum <= value <= self.maximum:

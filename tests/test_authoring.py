@@ -70,18 +70,18 @@ WARNINGS = {
     ),
     "a title in curly quotes": (
         replace(SHORT, "title: Name the next step before you hang up", "title: \u201cAsk for the cost\u201d"),
-        (f"{SHORT}:2:8: warning: title: is wrapped in curly quotes, which show on the page as part of the text; "
+        (f"{SHORT}:2:8: warning: CUR310 title: is wrapped in curly quotes, which show on the page as part of the text; "
          "remove them: Ask for the cost"),
     ),
     "a track's focus in curly single quotes, with an apostrophe": (
         replace("curriculum/tracks/starter.yaml", "focus: Discovery", "focus: \u2018Don\u2019t skip discovery\u2019"),
-        ("curriculum/tracks/starter.yaml:8:12: warning: weeks[0].focus: is wrapped in curly quotes, which show "
+        ("curriculum/tracks/starter.yaml:8:12: warning: CUR310 weeks[0].focus: is wrapped in curly quotes, which show "
          "on the page as part of the text; remove them: Don\u2019t skip discovery"),
     ),
     "an example in curly quotes": (
         replace(SHORT, "good: '\"Shall we put Thursday at ten in the diary?\"'",
                 "good: \u201cShall we put Thursday at ten in the diary?\u201d"),
-        (f"{SHORT}:25:11: warning: teaching_points[0].good: is wrapped in curly quotes, which show on the page "
+        (f"{SHORT}:25:11: warning: CUR310 teaching_points[0].good: is wrapped in curly quotes, which show on the page "
          "as part of the text; where they mark what someone says, type straight ones (\"...\") in a '|' block, "
          "as the other lessons do; otherwise remove them"),
     ),

@@ -143,14 +143,15 @@ def test_new_lesson_with_only_an_id_lists_every_choice_to_fill_in(mini: Path) ->
     assert 'minutes: "FILL IN: a whole number from 5 to 90"\n' in text
 
     check = run("check", cwd=mini)
-    *problems, summary = check.err.splitlines()
+    *problems, summary, guide = check.err.splitlines()
     assert check.code == 1
+    assert guide.startswith("Each code is explained in the authoring guide: ") and guide.endswith("#CUR114")
     assert problems and all("still holds the placeholder 'FILL IN'" in p for p in problems)
     assert summary == f"{len(problems)} places left to fill in; nothing was built."
     short = mini / "curriculum/lessons/short-lesson.yaml"
     good = short.read_text(encoding="utf-8")
     short.write_text(good.replace("stage: closing", "stage: closng"), encoding="utf-8")
-    mixed = run("check", cwd=mini).err.splitlines()[-1]
+    mixed = run("check", cwd=mini).err.splitlines()[-2]
     assert mixed == f"{len(problems) + 1} problems found ({len(problems)} of them places left to fill in); " \
                     "nothing was built."
     short.write_text(good, encoding="utf-8")
