@@ -125,3 +125,21 @@ def test_writer_touches_only_changed_files_and_removes_stale_ones(tmp_path: Path
     assert (out / "a.md").stat().st_mtime_ns == stamp
     assert not (out / "old").exists()
     assert (out / ".gitignore").exists()
+
+
+def test_a_fault_in_the_tool_is_one_line_too(mini: Path, monkeypatch: pytest.MonkeyPatch,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    from generator import cli
+
+    def broken(args: object) -> int:
+        raise RuntimeError("something the tool did not foresee")
+
+    monkeypatch.setattr(cli, "cmd_list", broken)
+    monkeypatch.delenv("CURRICULUM_TRACEBACK", raising=False)
+    assert cli.main(["--root", str(mini), "list"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("curriculum: internal error (RuntimeError: something the tool did not foresee at "
+                          "test_cli.py:")
+    assert err.endswith("); this is a fault in the tool, please report it with this line "
+                        "(CURRICULUM_TRACEBACK=1 shows the full traceback).\n")
+    assert err.count("\n") == 1

@@ -167,3 +167,145 @@ def test_commands_never_write_into_the_curriculum(mini: Path) -> None:
     assert _snapshot(mini / "curriculum") == before_broken
     del before_broken["lessons/short-lesson.yaml"], before["lessons/short-lesson.yaml"]
     assert before_broken == before
+
+
+# A hostile environment: the reader of the output goes away, Ctrl-C, a full disk. Each ends with one
+# line (or none, for a reader that has gone), never a traceback, and the previous site as it was.
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": TODAY_EPOCH}
+
+
+@pytest.mark.parametrize("args", [["list", "--json"], ["list"], ["schema"], ["--help"]])
+def test_a_reader_that_has_gone_ends_the_command_quietly_with_its_own_status(mini: Path, args: list[str]) -> None:
+    # As in `curriculum list --json | head -1`, with the reader gone before the first write (with
+    # head, whether it has gone yet depends on timing; here it always has).
+    read, write = os.pipe()
+    os.close(read)
+    process = subprocess.Popen([sys.executable, "-m", "generator", *args], cwd=mini, env=ENV, stdout=write,
+                               stderr=subprocess.PIPE, text=True)
+    os.close(write)
+    _, err = process.communicate(timeout=120)
+    assert (process.returncode, err) == (0, "")
+
+
+def test_head_of_the_listing_in_a_pipefail_shell(tmp_path: Path) -> None:
+    from conftest import REPO
+
+    done = subprocess.run(["bash", "-c", f"set -o pipefail; {sys.executable} -m generator list --json | head -1"],
+                          cwd=REPO, env=ENV, capture_output=True, text=True, timeout=120, check=False)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "{\n", "")
+
+
+def test_a_build_whose_reader_has_gone_still_builds(mini: Path) -> None:
+    read, write = os.pipe()
+    os.close(read)
+    process = subprocess.Popen([sys.executable, "-m", "generator", "build"], cwd=mini, env=ENV, stdout=write,
+                               stderr=write)
+    os.close(write)
+    assert process.wait(timeout=300) == 0
+    assert (mini / "site/lessons/short-lesson/index.html").is_file()
+
+
+def test_ctrl_c_during_the_site_build_says_so_in_one_line_and_keeps_the_old_site(mini: Path) -> None:
+    import signal
+
+    from conftest import run, tree_digest
+
+    assert run("build", cwd=mini).code == 0
+    before = tree_digest(mini / "site")
+    process = subprocess.Popen([sys.executable, "-m", "generator", "build"], cwd=mini, env=ENV,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    assert process.stderr is not None
+    assert process.stderr.readline().startswith("Validated ")  # generation done; MkDocs starts now
+    process.send_signal(signal.SIGINT)
+    rest = process.stderr.read()
+    assert (process.wait(timeout=60), rest) == (130, "Interrupted; the previous site is unchanged.\n")
+    assert tree_digest(mini / "site") == before
+    assert not list(mini.glob(".site-*"))
+
+
+def _full_disk(*args: object, **kwargs: object) -> None:
+    import errno
+
+    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+
+def _edit_why(mini: Path) -> None:
+    lesson = mini / "curriculum/lessons/short-lesson.yaml"
+    lesson.write_text(lesson.read_text(encoding="utf-8").replace("keep deals moving", "keep deals going"),
+                      encoding="utf-8")
+
+
+def test_a_full_disk_while_writing_the_pages_names_the_page(mini: Path, monkeypatch: pytest.MonkeyPatch,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    from conftest import tree_digest
+
+    from generator import write
+    from generator.cli import main
+
+    monkeypatch.chdir(mini)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", TODAY_EPOCH)
+    assert main(["build"]) == 0
+    before, pages = tree_digest(mini / "site"), tree_digest(mini / "generated")
+    _edit_why(mini)
+    monkeypatch.setattr(write, "open", _full_disk, raising=False)  # every file the generator writes
+    capsys.readouterr()
+    assert main(["build"]) == 1
+    assert capsys.readouterr().err == ("error: could not write generated/lessons/short-lesson.md: No space left on "
+                                       "device; the previous site is unchanged.\n")
+    assert tree_digest(mini / "site") == before
+    assert tree_digest(mini / "generated") == pages  # and no half-written page beside them
+
+
+def test_a_full_disk_while_building_the_site_names_the_file(mini: Path, monkeypatch: pytest.MonkeyPatch,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    import errno
+
+    import mkdocs.utils
+    from conftest import tree_digest
+
+    from generator.cli import main
+
+    monkeypatch.chdir(mini)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", TODAY_EPOCH)
+    assert main(["build"]) == 0
+    before = tree_digest(mini / "site")
+    _edit_why(mini)
+    real = mkdocs.utils.write_file
+
+    def full_at_the_lesson(content: bytes, output_path: str) -> None:
+        if output_path.endswith("lessons/short-lesson/index.html"):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), output_path)
+        real(content, output_path)
+
+    monkeypatch.setattr(mkdocs.utils, "write_file", full_at_the_lesson)
+    capsys.readouterr()
+    assert main(["build"]) == 1
+    assert capsys.readouterr().err.splitlines()[1:] == [
+        ("error: could not write site/lessons/short-lesson/index.html: No space left on device; the previous site "
+         "is unchanged.")]
+    assert tree_digest(mini / "site") == before
+    assert not list(mini.glob(".site-*"))
+
+
+def test_a_really_full_disk_keeps_the_old_site(mini: Path) -> None:
+    """On a 5 MB file system that holds one site but not two (the old one, and the new one being built)."""
+    import shutil
+
+    unshare = shutil.which("unshare")
+    probe = subprocess.run([unshare or "unshare", "--map-root-user", "--mount", "true"], capture_output=True,
+                           check=False) if unshare else None
+    if probe is None or probe.returncode:
+        pytest.skip("needs unshare and user namespaces, to mount a small tmpfs without privileges")
+    (mini / "out").mkdir()
+    script = (f"mount -t tmpfs -o size=5m tmpfs out && {sys.executable} -m generator build --site-dir out/site "
+              f"2>/dev/null && sha1sum out/site/lessons/short-lesson/index.html && "
+              f"{sys.executable} -m generator build --site-dir out/site; echo status $?; "
+              "sha1sum out/site/lessons/short-lesson/index.html; ls -A out")
+    done = subprocess.run([unshare, "--map-root-user", "--mount", "sh", "-c", script], cwd=mini, env=ENV,
+                          capture_output=True, text=True, timeout=600, check=False)
+    lines = done.stdout.splitlines()
+    assert lines[1:] == ["status 1", lines[0], "site"], done.stdout + done.stderr
+    assert "Traceback" not in done.stderr
+    assert done.stderr.splitlines()[-1].startswith("error: could not write out/site/")
+    assert done.stderr.splitlines()[-1].endswith(": No space left on device; the previous site is unchanged.")
