@@ -8,6 +8,7 @@ resource guards below (they catch hangs and memory bombs; speed itself is measur
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -309,3 +310,32 @@ def test_a_really_full_disk_keeps_the_old_site(mini: Path) -> None:
     assert "Traceback" not in done.stderr
     assert done.stderr.splitlines()[-1].startswith("error: could not write out/site/")
     assert done.stderr.splitlines()[-1].endswith(": No space left on device; the previous site is unchanged.")
+
+
+MARKDOWN_CRASHES = {  # each once stopped `curriculum build` with an AssertionError from MkDocs' link handling
+    "raw HTML in a link's address": ("[d](data:text/html,<script>alert(5)</script>)",
+                                     "[d](data:text/html,<script>alert(5)</script>)"),
+    "an address split across lines": ("[c](java\n  script:alert(1))", "[c](java script:alert(1))"),
+    "an image with a data address": ("![i](data:image/svg+xml,<svg/onload=alert(1)>)",
+                                     "![i](data:image/svg+xml,<svg/onload=alert(1)>)"),
+}
+
+
+@pytest.mark.parametrize("case", list(MARKDOWN_CRASHES))
+def test_markdown_that_once_crashed_the_build_is_shown_as_text(mini: Path, case: str) -> None:
+    from bs4 import BeautifulSoup
+    from conftest import run
+
+    written, shown = MARKDOWN_CRASHES[case]
+    lesson = mini / "curriculum/lessons/short-lesson.yaml"
+    text = lesson.read_text(encoding="utf-8")
+    old = "  A call without a next step is a call the buyer forgets."
+    assert old in text
+    lesson.write_text(text.replace(old, f"  See {written} now. {old.strip()}"), encoding="utf-8")
+    result = run("build", cwd=mini)
+    assert (result.code, "Traceback" in result.err) == (0, False), result.err
+    for page in ("lessons/short-lesson/index.html",):
+        html = BeautifulSoup((mini / "site" / page).read_text(encoding="utf-8"), "html.parser")
+        assert f"See {shown} now." in " ".join(html.get_text().split())
+        assert not [a for a in html.select("[href], [src]")
+                    if re.sub(r"\s", "", a.get("href", a.get("src", ""))).lower().startswith(("javascript", "data"))]
