@@ -32,6 +32,21 @@ def find_placeholder(text: str) -> str | None:
     return None
 
 
+def _partial_addresses(text: str, block: bool) -> list[str]:
+    """The addresses of links and images in ``text`` that are safe but not full web addresses
+    (``other.md``, ``#part``): the lesson page might resolve them, the printed views cannot.
+    Unsafe ones (``javascript:``) are not here: the page shows them as text."""
+    if "](" not in text and "]:" not in text:
+        return []
+    import html
+
+    from generator.render import link_targets
+    from generator.safety import is_safe_url, is_web_address
+
+    found = [html.unescape(t) for t in link_targets(text, block) if is_safe_url(t) and not is_web_address(t)]
+    return list(dict.fromkeys(found))
+
+
 def describe(value: Any) -> str:
     """How a loaded YAML value reads in an error message ("a number", "a list" ...)."""
     if value is None:
@@ -146,6 +161,11 @@ class Text(Type):
             yield doc.problem(path, f"is {len(text)} characters long; keep it under {self.max_length}")
         if found := find_placeholder(text):
             yield doc.problem(path, f"still holds the placeholder {found!r}; write the real text")
+        for target in _partial_addresses(text, self.markdown):
+            yield doc.problem(path, f"has a link to {target!r}, which is not a full web address, so it breaks on "
+                              "the printed pages; write the whole address (https://...), or list another "
+                              "lesson under related" if target else
+                              "has a link with no address; write the whole address (https://...) or drop the link")
 
     def json_schema(self) -> dict[str, Any]:
         schema: dict[str, Any] = {"type": "string", "minLength": 1}

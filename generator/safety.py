@@ -28,6 +28,13 @@ def is_safe_url(url: str) -> bool:
     return found is None or found.group(1) in SAFE_SCHEMES
 
 
+def is_web_address(url: str) -> bool:
+    """True for an address that leads to the same place from every page and print-out: http(s),
+    mailto and tel (and ``//host/...``); false for relative addresses like ``other.md`` or ``#part``."""
+    found = _SCHEME.match(url.strip().lower())
+    return url.strip().startswith("//") or (found is not None and found.group(1) in SAFE_SCHEMES)
+
+
 class _DropUnsafe(Treeprocessor):
     def run(self, root: Element) -> None:
         for element in root.iter():

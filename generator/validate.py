@@ -57,6 +57,8 @@ FIELD_CHECKS = (
     ("Every value has the declared type (with an example of the right one), is within its range or list "
     "of allowed values, and one-line fields hold one line."),
     "No text holds placeholder words: TODO, TBD, FIXME, XXX, lorem ipsum, insert example, FILL IN.",
+    ("A link or image in a text has a full web address (https://..., mailto:, tel:): the printed run sheets, "
+    "cards and handouts cannot follow one like other.md or #part."),
 )
 """What the per-field validation checks, for the authoring guide."""
 

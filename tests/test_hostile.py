@@ -89,6 +89,12 @@ CORPUS: dict[str, tuple[dict[str, bytes | Path], int, list[str]]] = {
     "two files with one id": ({"lessons/short-lesson.yml": GOOD}, 1,
                               [("curriculum/lessons/short-lesson.yml:1:5: id: 'short-lesson' is already the id of "
                                "curriculum/lessons/short-lesson.yaml")]),
+    "a link the print-outs cannot follow": (
+        {"lessons/short-lesson.yaml": GOOD.replace(b"  A call without a next step is a call the buyer forgets.",
+                                                    b"  See [the pain chain](discovery-pain-chain.md) first.")}, 1,
+        [("curriculum/lessons/short-lesson.yaml:16:6: why: has a link to 'discovery-pain-chain.md', which is not a "
+          "full web address, so it breaks on the printed pages; write the whole address (https://...), or list "
+          "another lesson under related")]),
     "track refers to itself": ({"tracks/starter.yaml": TRACK.replace(b"lesson: short-lesson", b"lesson: starter")},
                                1, [("curriculum/tracks/starter.yaml:15:17: weeks[1].sessions[0].lesson: no lesson "
                                    "has the id 'starter'")]),
