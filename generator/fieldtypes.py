@@ -266,6 +266,8 @@ class Id(Type):
     """A URL-safe id; ``refers_to`` names the kind of item it must exist as (lesson, skill)."""
 
     refers_to: str | None = None
+    reserved: Mapping[str, str] = field(default_factory=dict, compare=False)
+    """Ids this one may not be, each with what the site uses that name for."""
     expected = "an id of lower-case letters, digits and single hyphens (like 'discovery-basics')"
 
     def check(self, doc: Document, path: FieldPath, value: Any) -> Iterator[Problem]:
@@ -280,8 +282,13 @@ class Id(Type):
                 f"{value!r} is not a valid id; use lower-case letters, digits and single hyphens, "
                 "like 'discovery-basics'",
             )
+        elif value in self.reserved:
+            yield doc.problem(path, f"the site keeps {value!r} for {self.reserved[value]}; choose another id "
+                              "and rename the file to match")
 
     def json_schema(self) -> dict[str, Any]:
+        if self.reserved:
+            return {"type": "string", "pattern": SLUG, "not": {"enum": sorted(self.reserved)}}
         return {"type": "string", "pattern": SLUG}
 
     def references(self, path: FieldPath, value: Any) -> Iterator[tuple[FieldPath, str, str]]:

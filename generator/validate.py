@@ -114,7 +114,7 @@ def _check_references(documents: Documents, unreadable: Mapping[str, set[str]]) 
                 if ident not in targets:
                     hint = did_you_mean(ident, sorted(targets), many=True)
                     yield doc.problem(path, f"no {target_kind} has the id {ident!r}{hint}")
-                elif kind == "lesson" and ident == _id(doc):
+                elif kind == target_kind == "lesson" and ident == _id(doc):
                     yield doc.problem(path, "a lesson cannot list itself")
 
 

@@ -345,3 +345,71 @@ def test_markdown_that_once_crashed_the_build_is_shown_as_text(mini: Path, case:
         assert f"See {shown} now." in " ".join(html.get_text().split())
         assert not [a for a in html.select("[href], [src]")
                     if re.sub(r"\s", "", a.get("href", a.get("src", ""))).lower().startswith(("javascript", "data"))]
+
+
+@pytest.mark.parametrize(("kind", "name"), [("lessons", "index"), ("tracks", "index"), ("skills", "index"),
+                                           ("lessons", "search"), ("lessons", "run-sheet"), ("tracks", "404")])
+def test_an_id_the_site_keeps_for_itself_is_refused(mini: Path, kind: str, name: str) -> None:
+    # A lesson called `index` used to replace the lessons catalogue (site/lessons/index.html), exit 0.
+    from conftest import run
+
+    source = {"lessons": "short-lesson", "tracks": "starter", "skills": "discovery"}[kind]
+    old = mini / "curriculum" / kind / f"{source}.yaml"
+    written = f"'{name}'" if name.isdigit() else name  # a bare 404 is a number in YAML
+    text = old.read_text(encoding="utf-8").replace(f"id: {source}\n", f"id: {written}\n", 1)
+    old.unlink()
+    (mini / "curriculum" / kind / f"{name}.yaml").write_text(text, encoding="utf-8")
+    for folder in ("lessons", "tracks", "skills"):  # follow the renamed file everywhere it is named
+        for path in (mini / "curriculum" / folder).glob("*.yaml"):
+            content = path.read_text(encoding="utf-8")
+            for pattern in (f"lesson: {source}\n", f"- {source}\n", f", {source}]", f"[{source}]"):
+                content = content.replace(pattern, pattern.replace(source, name))
+            path.write_text(content, encoding="utf-8")
+    result = run("build", cwd=mini)
+    from generator.spec import RESERVED_IDS
+
+    assert (result.code, result.err.splitlines()) == (1, [
+        (f"curriculum/{kind}/{name}.yaml:1:5: id: the site keeps {name!r} for {RESERVED_IDS[name]}; choose another "
+         "id and rename the file to match"),
+        "1 problem found; nothing was built."])
+    assert not (mini / "site").exists()
+
+
+def test_every_name_the_site_writes_is_reserved() -> None:
+    """The page table's own names (the first folder or page of each path, and the views' folders
+    inside a lesson's or track's), and MkDocs' and Material's pages, are all reserved ids."""
+    from generator.pages import PAGES
+    from generator.spec import RESERVED_IDS
+
+    names = {"404", "search", "sitemap", "assets"}  # MkDocs' and Material's own
+    for kind in PAGES:
+        parts = kind.path.split("/")
+        names.add(parts[0].split(".")[0])
+        names.update(p.split(".")[0] for p in parts[2:-1] if "{" not in p)
+    assert names - set(RESERVED_IDS) == set()
+
+
+def test_a_lesson_a_track_and_a_skill_may_share_an_id(mini: Path) -> None:
+    """Decided: ids of different kinds live in different folders (lessons/, tracks/, skills/) and in
+    different maps of the planner's data, so sharing one breaks nothing; each page is its own."""
+    from conftest import run
+
+    curriculum = mini / "curriculum"
+    track = (curriculum / "tracks/starter.yaml").read_text(encoding="utf-8")
+    (curriculum / "tracks/starter.yaml").unlink()
+    (curriculum / "tracks/short-lesson.yaml").write_text(track.replace("id: starter", "id: short-lesson"),
+                                                       encoding="utf-8")
+    skill = (curriculum / "skills/discovery.yaml").read_text(encoding="utf-8")
+    (curriculum / "skills/discovery.yaml").unlink()
+    (curriculum / "skills/short-lesson.yaml").write_text(skill.replace("id: discovery", "id: short-lesson"),
+                                                        encoding="utf-8")
+    for lesson in ("short-lesson", "discovery-pain-chain"):
+        path = curriculum / f"lessons/{lesson}.yaml"
+        text = path.read_text(encoding="utf-8").replace("skills: [discovery]", "skills: [short-lesson]")
+        path.write_text(text.replace("skills:\n  - discovery\n", "skills:\n  - short-lesson\n"), encoding="utf-8")
+    result = run("build", cwd=mini)
+    assert result.code == 0, result.err
+    titles = {page: (mini / "site" / page / "index.html").read_text(encoding="utf-8").split("<title>")[1][:40]
+              for page in ("lessons/short-lesson", "tracks/short-lesson", "skills/short-lesson")}
+    assert [t.split(" - ")[0] for t in titles.values()] == [
+        "Name the next step before you hang up", "A two-week starter plan", "Discovery"]
