@@ -168,7 +168,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     from generator.skeleton import lesson_skeleton, skeleton
 
     _, curriculum_dir, _ = _project(args)
-    if not re.match(SLUG, args.id):
+    if not re.fullmatch(SLUG, args.id):
         raise UsageError(f"{args.id!r} is not a valid id; use lower-case letters, digits and single hyphens")
     target = curriculum_dir / spec.FOLDERS[args.kind] / f"{args.id}.yaml"
     if target.exists():

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -45,6 +46,53 @@ def _partial_addresses(text: str, block: bool) -> list[str]:
 
     found = [html.unescape(t) for t in link_targets(text, block) if is_safe_url(t) and not is_web_address(t)]
     return list(dict.fromkeys(found))
+
+
+_UNSEEN = re.compile("[" + "".join(
+    re.escape(chr(c)) for c in (*range(0x10000), *range(0xE0000, 0xE0080))
+    if unicodedata.category(chr(c)) in ("Cc", "Cf", "Zl", "Zp") and chr(c) not in "\t\n"
+) + "]")
+"""Characters an author cannot see: controls (all but tab and newline), format characters (the
+direction overrides and isolates, zero-width spaces and joiners, the soft hyphen, the byte-order
+mark) and the line and paragraph separators. They reverse or hide text in titles and calendars."""
+_CONTROL_NAMES = {"\x0b": "vertical tab", "\x0c": "form feed", "\r": "carriage return", "\x85": "next-line character",
+                  "\x1b": "escape character", "\x7f": "delete character"}
+
+
+def _unseen(text: str) -> Iterator[tuple[int, str]]:
+    """(index, character) of each character in ``text`` an author cannot see. A zero-width joiner
+    between two emoji (as in 👩‍💻) is part of what is seen, so it is let through."""
+    for found in _UNSEEN.finditer(text):
+        at, char = found.start(), found.group()
+        if char == "\u200d" and 0 < at < len(text) - 1 and _emoji(text[at - 1]) and _emoji(text[at + 1]):
+            continue
+        yield at, char
+
+
+def _emoji(char: str) -> bool:
+    return unicodedata.category(char) in ("So", "Sk") or char == "\ufe0f"
+
+
+def _unseen_problem(doc: Document, path: FieldPath, text: str) -> Problem | None:
+    """One problem for the first unseen character of a text, located where the file holds it."""
+    found = list(_unseen(text))
+    if not found:
+        return None
+    at, char = found[0]
+    name = _CONTROL_NAMES.get(char) or unicodedata.name(char, "control character").lower()
+    more = len(found) - 1
+    rest = f", and {more} more like it" if more else ""
+    node = doc.node(path)
+    source = doc.source.read_bytes().decode("utf-8-sig")
+    index = source.find(char, node.start_mark.index, node.end_mark.index)
+    if index < 0:  # written as an escape ("\u202e"): point at the text, and count within it
+        return doc.problem(path, f"contains an invisible {name} (U+{ord(char):04X}), written as an escape, at "
+                           f"character {at + 1} of the text{rest}; delete {'them' if more else 'it'}")
+    line = source.count("\n", 0, index) + 1
+    column = index - source.rfind("\n", 0, index)
+    problem = doc.problem(path, f"contains an invisible {name} (U+{ord(char):04X}) at column {column}{rest}; "
+                          f"delete {'them' if more else 'it'}")
+    return Problem(problem.file, line, column, problem.field, problem.message)
 
 
 def describe(value: Any) -> str:
@@ -157,11 +205,13 @@ class Text(Type):
             return
         if not self.markdown and "\n" in text:
             yield doc.problem(path, "must be one line; put longer text in a Markdown field")
+        if unseen := _unseen_problem(doc, path, value):
+            yield unseen
         if self.max_length and len(text) > self.max_length:
             yield doc.problem(path, f"is {len(text)} characters long; keep it under {self.max_length}")
         if found := find_placeholder(text):
             yield doc.problem(path, f"still holds the placeholder {found!r}; write the real text")
-        for target in _partial_addresses(text, self.markdown):
+        for target in () if unseen else _partial_addresses(text, self.markdown):  # say it once
             yield doc.problem(path, f"has a link to {target!r}, which is not a full web address, so it breaks on "
                               "the printed pages; write the whole address (https://...), or list another "
                               "lesson under related" if target else
@@ -189,6 +239,8 @@ class Url(Text):
     def check(self, doc: Document, path: FieldPath, value: Any) -> Iterator[Problem]:
         if not isinstance(value, str):
             yield self.wrong_type(doc, path, value, self.example)
+        elif unseen := _unseen_problem(doc, path, value):
+            yield unseen
         elif not re.match(r"^https?://[^\s<>\"]+$", value.strip()):
             yield doc.problem(path, f"{value!r} is not a web address; write it in full, like {self.example}")
 
@@ -276,7 +328,7 @@ class Id(Type):
         elif found := find_placeholder(value):
             what = f"the id of a {self.refers_to}" if self.refers_to else "an id"
             yield doc.problem(path, f"still holds the placeholder {found!r}; write {what}")
-        elif not re.match(SLUG, value):
+        elif not re.fullmatch(SLUG, value):
             yield doc.problem(
                 path,
                 f"{value!r} is not a valid id; use lower-case letters, digits and single hyphens, "

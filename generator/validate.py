@@ -57,6 +57,8 @@ FIELD_CHECKS = (
     ("Every value has the declared type (with an example of the right one), is within its range or list "
     "of allowed values, and one-line fields hold one line."),
     "No text holds placeholder words: TODO, TBD, FIXME, XXX, lorem ipsum, insert example, FILL IN.",
+    ("No text holds a character an author cannot see: direction overrides (U+202E ...), zero-width spaces, "
+    "line and paragraph separators, the next-line character, vertical tabs and other controls (tabs are fine)."),
     ("A link or image in a text has a full web address (https://..., mailto:, tel:): the printed run sheets, "
     "cards and handouts cannot follow one like other.md or #part."),
 )
@@ -80,7 +82,7 @@ def _check_ids(documents: Documents) -> Iterator[Problem]:
         first_file: dict[str, str] = {}
         for doc in docs:
             ident = _id(doc)
-            if ident is None or not re.match(SLUG, ident):
+            if ident is None or not re.fullmatch(SLUG, ident):
                 continue  # a missing or malformed id is reported by the field check
             stem = PurePath(doc.file).stem
             if ident != stem:
@@ -106,7 +108,7 @@ def _check_references(documents: Documents, unreadable: Mapping[str, set[str]]) 
     for kind, docs in documents.items():
         for doc in docs:
             for path, target_kind, ident in spec.KINDS[kind].references((), doc.data):
-                if not re.match(SLUG, ident):
+                if not re.fullmatch(SLUG, ident):
                     continue  # reported by the field check already
                 targets = known.get(target_kind, set())
                 if ident in unreadable.get(target_kind, ()) or ident in misnamed.get(target_kind, ()):

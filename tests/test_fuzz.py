@@ -91,7 +91,7 @@ LINKS = [
     '[a](https://e.org/"onmouseover="alert(1))', "[a]()", "[a](javascript:alert(1)", "[a [b](javascript:alert(1))](c)",
     "[a](mailto:x@example.org)", "[a](<java\nscript:alert(1)>)", "[a](\njavascript:alert(1))", "[a](javascript:alert(1)\n)",
     "[a](  \n  javascript:alert(1))", "[<b>](javascript:alert(1))", "[a](javascript:/*</script>*/alert(1))",
-    "[a](https://x.org)[b](javascript:alert(1))", "[a](java\u200bscript:alert(1))", "[a](\x00javascript:alert(1))",
+    "[a](https://x.org)[b](javascript:alert(1))", 
     "[a](https://example.org/<img src=x onerror=alert(1)>)", "[**b** *c*](javascript:alert(1))",
 ]
 IMAGES = [
@@ -116,10 +116,12 @@ FRAGMENTS = LINKS + IMAGES + REFERENCES + HTML + AUTOLINKS + EMPHASIS
 PARTIAL = [  # a link to an address that is not a full web address: a located error, as print-outs cannot follow it
     "[a](<javascript:alert(1)>)", "[a](&#106;avascript:alert(1))", "[a](javascript&colon;alert(1))",
     "[a](%6Aavascript:alert(1))", "[a]()", "[a [b](javascript:alert(1))](c)", "[a](<java\nscript:alert(1)>)",
-    "[a](java\u200bscript:alert(1))", "![](<javascript:alert(1)>)", "![a](javascript:alert(1))![b](c)",
+    "![](<javascript:alert(1)>)", "![a](javascript:alert(1))![b](c)",
     "[x][r]\n\n[r]: <javascript:alert(1)>", "[x]\n\n[x]: java\nscript:alert(1)", "[^1]\n\n[^1]: x",
 ]
 SHOWN = [f for f in FRAGMENTS if f not in PARTIAL]
+INVISIBLE = ["[a](java\u200bscript:alert(1))", "[a](\x00javascript:alert(1))", "[a](java\u202escript:alert(1))",
+             "\u2066[a](javascript:alert(1))\u2069"]  # refused before any link is looked at
 MARKDOWN_FIELDS = (("why",), ("teaching_points", 0, "good"), ("teaching_points", 0, "weak"), ("assignment", "task"),
                    ("resistance", 0, "manager_responds"), ("resistance", 1, "manager_responds"))
 ONE_LINE_FIELDS = (("title",), ("objective",), ("prep", "checklist", 0), ("reinforcement", 0, "action"),
@@ -191,6 +193,16 @@ def test_a_link_a_print_out_cannot_follow_is_a_located_error(fragment: str) -> N
     for problem in problems:
         assert re.match(r".*short-lesson\.yaml:\d+:\d+: (why|objective): has a link (to '.*', which is not a full web "
                         r"address|with no address)", problem), problem
+
+
+@pytest.mark.parametrize("fragment", INVISIBLE)
+def test_a_link_hidden_by_an_invisible_character_is_a_located_error(fragment: str) -> None:
+    code, err = _build({("why",): fragment, ("objective",): fragment}, "check")
+    problems = err.splitlines()[:-1]
+    assert code == 1 and len(problems) == 2, err
+    for problem in problems:
+        assert re.match(r".*short-lesson\.yaml:\d+:\d+: (why|objective): contains an invisible .* \(U\+[0-9A-F]{4}\)",
+                        problem), problem
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -95,6 +95,39 @@ CORPUS: dict[str, tuple[dict[str, bytes | Path], int, list[str]]] = {
         [("curriculum/lessons/short-lesson.yaml:16:6: why: has a link to 'discovery-pain-chain.md', which is not a "
           "full web address, so it breaks on the printed pages; write the whole address (https://...), or list "
           "another lesson under related")]),
+    "right-to-left override in a title": (
+        {"lessons/short-lesson.yaml": GOOD.replace(b"title: Name the next", "title: Name the \u202enext".encode())}, 1,
+        [("curriculum/lessons/short-lesson.yaml:2:17: title: contains an invisible right-to-left override (U+202E) at "
+          "column 17; delete it")]),
+    "zero-width spaces written as escapes": (
+        {"lessons/short-lesson.yaml": GOOD.replace(b"summary: End a call with a dated next step the *buyer* agreed to.",
+                                                    b'summary: "End a call\\u200b with a dated\\u200b next step."')}, 1,
+        [("curriculum/lessons/short-lesson.yaml:3:10: summary: contains an invisible zero width space (U+200B), "
+          "written as an escape, at character 11 of the text, and 1 more like it; delete them")]),
+    "line separator in a Markdown text": (
+        {"lessons/short-lesson.yaml": GOOD.replace(b"why: |\n  A call without", b'why: "A call\\Lwithout"\n#  A')}, 1,
+        [("curriculum/lessons/short-lesson.yaml:16:6: why: contains an invisible line separator (U+2028), written as "
+          "an escape, at character 7 of the text; delete it")]),
+    "next-line and vertical tab in calendar texts": (
+        {"lessons/short-lesson.yaml": GOOD.replace(b"action: Ask which calls ended", b'action: "Ask\\N which\\v calls"\n#')
+                                          .replace(b"  checklist: [Open the rep's calendar]", b'  checklist: ["Open\tthe rep\\x7fs"]')},
+        1, [("curriculum/lessons/short-lesson.yaml:14:15: prep.checklist[0]: contains an invisible delete character "
+             "(U+007F), written as an escape, at character 13 of the text; delete it"),
+            ("curriculum/lessons/short-lesson.yaml:39:13: reinforcement[0].action: contains an invisible next-line "
+             "character (U+0085), written as an escape, at character 4 of the text, and 1 more like it; delete them")]),
+    "direction override in a source's address": (
+        {"lessons/short-lesson.yaml": GOOD.replace(b"authors: [Test author]\n", "authors: [Test author]\nsources:\n"
+                                                    "  - title: A book\n    url: https://example.org/\u202egpj.exe\n".encode())},
+        1, [("curriculum/lessons/short-lesson.yaml:8:30: sources[0].url: contains an invisible right-to-left override "
+             "(U+202E) at column 30; delete it")]),
+    "an emoji joined by a zero-width joiner is fine": (
+        {"lessons/short-lesson.yaml": GOOD.replace(b"title: Name the next", "title: \U0001f469\u200d\U0001f4bb Name the next".encode())},
+        0, []),
+    "a newline at the end of a worksheet id": (
+        {"lessons/short-lesson.yaml": GOOD + b'worksheets:\n  - id: "sheet\\n"\n    title: A sheet\n    for_whom: rep\n'
+                                             b"    instructions: Fill it in\n    prompts: [One]\n"}, 1,
+        [("curriculum/lessons/short-lesson.yaml:51:9: worksheets[0].id: 'sheet\\n' is not a valid id; use lower-case "
+          "letters, digits and single hyphens, like 'discovery-basics'")]),
     "track refers to itself": ({"tracks/starter.yaml": TRACK.replace(b"lesson: short-lesson", b"lesson: starter")},
                                1, [("curriculum/tracks/starter.yaml:15:17: weeks[1].sessions[0].lesson: no lesson "
                                    "has the id 'starter'")]),
