@@ -110,12 +110,14 @@ def cmd_build(args: argparse.Namespace) -> int:
         f"({report.seconds:.2f} s).",
         file=sys.stderr,
     )
-    page = _mkdocs_logging(args.verbose)
+    page = _PageFailure()
+    _mkdocs_logging(args.verbose).addFilter(page)
     start = dt.datetime.now()
     try:
         build_site(config, site_dir)
     except MkDocsException as error:
-        print(f"error: the site build failed: {error}; the previous site is unchanged.", file=sys.stderr)
+        where = f" on {page.failed}" if page.failed else ""
+        print(f"error: the site build failed{where}: {error}; the previous site is unchanged.", file=sys.stderr)
         return 1
     except OSError as error:
         print(f"error: {_cannot_write(error, site_dir)}; the previous site is unchanged.", file=sys.stderr)
@@ -285,16 +287,14 @@ class _PageFailure(logging.Filter):
         return True
 
 
-def _mkdocs_logging(verbose: bool) -> _PageFailure:
+def _mkdocs_logging(verbose: bool) -> logging.Handler:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-    page = _PageFailure()
-    handler.addFilter(page)
     logger = logging.getLogger("mkdocs")
     logger.handlers[:] = [handler]
     logger.setLevel(logging.INFO if verbose else logging.WARNING)
     logger.propagate = False
-    return page
+    return handler
 
 
 class _QuietWhenClosed:

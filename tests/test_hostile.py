@@ -446,3 +446,22 @@ def test_a_lesson_a_track_and_a_skill_may_share_an_id(mini: Path) -> None:
               for page in ("lessons/short-lesson", "tracks/short-lesson", "skills/short-lesson")}
     assert [t.split(" - ")[0] for t in titles.values()] == [
         "Name the next step before you hang up", "A two-week starter plan", "Discovery"]
+
+
+def test_a_fault_while_mkdocs_renders_a_page_names_the_page_in_one_line(mini: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    from generator.cli import main
+    from generator.plugin import CurriculumPlugin
+
+    def broken(self: object, html: str, **kwargs: object) -> str:
+        raise RuntimeError("unforeseen")
+
+    monkeypatch.chdir(mini)
+    monkeypatch.setattr(CurriculumPlugin, "on_page_content", broken)
+    assert main(["build"]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 2 and lines[0].startswith("Validated "), lines
+    assert re.fullmatch(r"error: the site build failed on [a-z/.-]+\.md \(RuntimeError: unforeseen at "
+                        r"test_hostile\.py:\d+\); the previous site is unchanged\. This is a fault in the tool; "
+                        r"please report it with this line\.", lines[1]), lines[1]
+    assert not (mini / "site").exists()
