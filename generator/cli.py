@@ -1,8 +1,13 @@
 """The ``curriculum`` command: a thin front end over ``pipeline``.
 
-Exit status: 0 success, 1 problems in the content (or a failed site build), 2 a wrong command line.
-Problems in the content print as ``file:line:column: CODE field: message`` lines, never as a traceback,
-followed by one line saying where the authoring guide explains the codes.
+Exit status: 0 success, 1 problems in the content (or a failed site build), 2 a wrong command line,
+130 interrupted (Ctrl-C). Problems in the content print as ``file:line:column: CODE field: message``
+lines, followed by one line saying where the authoring guide explains the codes; a full disk, an
+interruption or a fault in the tool itself print one line too, never a traceback.
+
+When the reader of the output goes away (``curriculum list --json | head -1``), the command goes on
+quietly and exits with its own status: the reader stopping early is not the command failing, and
+an exit status that depended on how fast the reader closed would make scripts fail at random.
 """
 
 from __future__ import annotations
@@ -14,9 +19,10 @@ import logging
 import os
 import re
 import sys
+import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from generator import __version__, spec
 from generator.fieldtypes import SLUG
@@ -129,7 +135,11 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     config, curriculum_dir, docs_dir = _project(args)
     site_dir = Path(args.site_dir) if args.site_dir else config.parent / "site"
-    report = generate(curriculum_dir, docs_dir)
+    try:
+        report = generate(curriculum_dir, docs_dir)
+    except OSError as error:
+        print(f"error: {_cannot_write(error, docs_dir)}; the previous site is unchanged.", file=sys.stderr)
+        return 1
     if _warnings_fail(report.warnings, args):  # before MkDocs runs: the site stays as it was
         return 1
     c, w = report.curriculum, report.written
@@ -142,16 +152,42 @@ def cmd_build(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     _point_to_guide(report.warnings, args)
-    _mkdocs_logging(args.verbose)
+    page = _PageFailure()
+    _mkdocs_logging(args.verbose).addFilter(page)
     start = dt.datetime.now()
     try:
         build_site(config, site_dir)
     except MkDocsException as error:
-        print(f"error: the site build failed: {error}; the previous site is unchanged.", file=sys.stderr)
+        where = f" on {page.failed}" if page.failed else ""
+        print(f"error: the site build failed{where}: {error}; the previous site is unchanged.", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"error: {_cannot_write(error, site_dir)}; the previous site is unchanged.", file=sys.stderr)
+        return 1
+    except Exception as error:  # noqa: BLE001 (a fault in the tool or in MkDocs: still one line)
+        where = f" on {page.failed}" if page.failed else ""
+        print(f"error: the site build failed{where} ({_fault(error)}); the previous site is unchanged. "
+              "This is a fault in the tool; please report it with this line.", file=sys.stderr)
         return 1
     seconds = (dt.datetime.now() - start).total_seconds()
     print(f"Built the site into {site_dir} ({seconds:.2f} s).", file=sys.stderr)
     return 0
+
+
+def _cannot_write(error: OSError, folder: Path) -> str:
+    """``could not write site/lessons/a/index.html: No space left on device``: the file when known."""
+    from generator.pipeline import display_path
+
+    target = display_path(Path(os.fsdecode(error.filename))) if error.filename else f"into {display_path(folder)}/"
+    return f"could not write {target}: {error.strerror or error}"
+
+
+def _fault(error: BaseException) -> str:
+    """An unexpected exception in one line: its type, its message and the innermost place it came from."""
+    frames = traceback.extract_tb(error.__traceback__)
+    where = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
+    text = " ".join(str(error).split())
+    return f"{type(error).__name__}{': ' + text if text else ''}{where}"
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -176,7 +212,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     from generator.skeleton import lesson_skeleton, skeleton
 
     _, curriculum_dir, _ = _project(args)
-    if not re.match(SLUG, args.id):
+    if not re.fullmatch(SLUG, args.id):
         raise UsageError(f"{args.id!r} is not a valid id; use lower-case letters, digits and single hyphens")
     target = curriculum_dir / spec.FOLDERS[args.kind] / f"{args.id}.yaml"
     if target.exists():
@@ -332,13 +368,64 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
-def _mkdocs_logging(verbose: bool) -> None:
+class _PageFailure(logging.Filter):
+    """Holds back MkDocs' "Error reading page 'x':" line, which always comes before the exception it
+    names, so that the command reports the failure once, in one line, with the page in it."""
+
+    failed = ""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if record.levelno >= logging.ERROR and message.startswith(("Error reading page ", "Error building page ")):
+            self.failed = message.split("'")[1] if message.count("'") >= 2 else message
+            return False
+        return True
+
+
+def _mkdocs_logging(verbose: bool) -> logging.Handler:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
     logger = logging.getLogger("mkdocs")
     logger.handlers[:] = [handler]
     logger.setLevel(logging.INFO if verbose else logging.WARNING)
     logger.propagate = False
+    return handler
+
+
+class _QuietWhenClosed:
+    """sys.stdout or sys.stderr, going quiet once its reader has gone (a closed pipe).
+
+    The first failed write points the stream's file descriptor at the null device, so nothing
+    written later (by this process, or by Python flushing its buffers at exit) fails again.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except BrokenPipeError:
+            self._gone()
+            return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            self._gone()
+
+    def _gone(self) -> None:
+        try:
+            descriptor = self._stream.fileno()
+        except (OSError, ValueError):
+            return
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, descriptor)
+        os.close(null)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -412,6 +499,17 @@ def make_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _QuietWhenClosed(sys.stdout), _QuietWhenClosed(sys.stderr)  # type: ignore[assignment]
+    try:
+        return _main(argv)
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        sys.stdout, sys.stderr = streams
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = make_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -426,5 +524,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"curriculum: error: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("Interrupted; the previous site is unchanged.", file=sys.stderr)
+        done = "the previous site is unchanged" if args.command in ("build", "serve") else "stopped"
+        print(f"Interrupted; {done}.", file=sys.stderr)
         return 130
+    except OSError as error:
+        print(f"curriculum: error: {error.strerror or error}"
+              + (f": {os.fsdecode(error.filename)}" if error.filename else ""), file=sys.stderr)
+        return 1
+    except Exception as error:
+        if os.environ.get("CURRICULUM_TRACEBACK"):
+            raise
+        print(f"curriculum: internal error ({_fault(error)}); this is a fault in the tool, please report it "
+              "with this line (CURRICULUM_TRACEBACK=1 shows the full traceback).", file=sys.stderr)
+        return 1

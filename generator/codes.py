@@ -539,6 +539,31 @@ FIELD = Group(
             "skills: [discovery]\n",
         ),
         Code(
+            "CUR118", "Invisible character",
+            "The text holds a character you cannot see: a zero-width space, a right-to-left override, a "
+            "line or paragraph separator, or another control character, often pasted from a web page or a "
+            "chat. It would reach page titles and calendar files unseen, or reverse the text around it. "
+            "The message names the character and its column; delete it.",
+            "title: \"Ask for the cost\\u202e\"\n",
+            "title: Ask for the cost\n",
+        ),
+        Code(
+            "CUR119", "Link without a full web address",
+            "A Markdown link in the text points at a page name or a path instead of a full web address, so "
+            "it breaks on the printed pages and in the run sheets. Write the whole address starting with "
+            "https://, or, for another lesson, list its id under `related`.",
+            "why: |\n  See [the pain chain](discovery-pain-chain.md) first.\n",
+            "why: |\n  See the pain-chain lesson first.\nrelated:\n  - discovery-pain-chain\n",
+        ),
+        Code(
+            "CUR120", "Id the site keeps for itself",
+            "The site writes some pages of its own (the catalogue's index, search, the plan, the log, the "
+            "printable views ...), so a lesson, skill or track may not take their names as its id. Choose "
+            "another id and rename the file to match.",
+            "# curriculum/lessons/index.yaml\nid: index\n",
+            "# curriculum/lessons/discovery-basics.yaml\nid: discovery-basics\n",
+        ),
+        Code(
             "CUR150", "Agenda does not add up",
             "The minutes of the agenda's steps must add up to the lesson's `minutes`, so that a manager "
             "who books the session for that long finishes on time. The message gives the sum and the "

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -53,6 +54,68 @@ def find_placeholder(text: str) -> str | None:
         found = PLACEHOLDER.search(text)
         return found.group(0) if found else None
     return None
+
+
+def _partial_addresses(text: str, block: bool) -> list[str]:
+    """The addresses of links and images in ``text`` that are safe but not full web addresses
+    (``other.md``, ``#part``): the lesson page might resolve them, the printed views cannot.
+    Unsafe ones (``javascript:``) are not here: the page shows them as text."""
+    if "](" not in text and "]:" not in text:
+        return []
+    import html
+
+    from generator.render import link_targets
+    from generator.safety import is_safe_url, is_web_address
+
+    found = [html.unescape(t) for t in link_targets(text, block) if is_safe_url(t) and not is_web_address(t)]
+    return list(dict.fromkeys(found))
+
+
+_UNSEEN = re.compile("[" + "".join(
+    re.escape(chr(c)) for c in (*range(0x10000), *range(0xE0000, 0xE0080))
+    if unicodedata.category(chr(c)) in ("Cc", "Cf", "Zl", "Zp") and chr(c) not in "\t\n"
+) + "]")
+"""Characters an author cannot see: controls (all but tab and newline), format characters (the
+direction overrides and isolates, zero-width spaces and joiners, the soft hyphen, the byte-order
+mark) and the line and paragraph separators. They reverse or hide text in titles and calendars."""
+_CONTROL_NAMES = {"\x0b": "vertical tab", "\x0c": "form feed", "\r": "carriage return", "\x85": "next-line character",
+                  "\x1b": "escape character", "\x7f": "delete character"}
+
+
+def _unseen(text: str) -> Iterator[tuple[int, str]]:
+    """(index, character) of each character in ``text`` an author cannot see. A zero-width joiner
+    between two emoji (as in 👩‍💻) is part of what is seen, so it is let through."""
+    for found in _UNSEEN.finditer(text):
+        at, char = found.start(), found.group()
+        if char == "\u200d" and 0 < at < len(text) - 1 and _emoji(text[at - 1]) and _emoji(text[at + 1]):
+            continue
+        yield at, char
+
+
+def _emoji(char: str) -> bool:
+    return unicodedata.category(char) in ("So", "Sk") or char == "\ufe0f"
+
+
+def _unseen_problem(doc: Document, path: FieldPath, text: str) -> Problem | None:
+    """One problem for the first unseen character of a text, located where the file holds it."""
+    found = list(_unseen(text))
+    if not found:
+        return None
+    at, char = found[0]
+    name = _CONTROL_NAMES.get(char) or unicodedata.name(char, "control character").lower()
+    more = len(found) - 1
+    rest = f", and {more} more like it" if more else ""
+    node = doc.node(path)
+    source = doc.source.read_bytes().decode("utf-8-sig")
+    index = source.find(char, node.start_mark.index, node.end_mark.index)
+    if index < 0:  # written as an escape ("\u202e"): point at the text, and count within it
+        return doc.problem(path, f"contains an invisible {name} (U+{ord(char):04X}), written as an escape, at "
+                           f"character {at + 1} of the text{rest}; delete {'them' if more else 'it'}", code="CUR118")
+    line = source.count("\n", 0, index) + 1
+    column = index - source.rfind("\n", 0, index)
+    problem = doc.problem(path, f"contains an invisible {name} (U+{ord(char):04X}) at column {column}{rest}; "
+                          f"delete {'them' if more else 'it'}", code="CUR118")
+    return Problem(problem.file, line, column, problem.field, problem.message, code=problem.code)
 
 
 def describe(value: Any) -> str:
@@ -167,12 +230,20 @@ class Text(Type):
             return
         if not self.markdown and "\n" in text:
             yield doc.problem(path, "must be one line; put longer text in a Markdown field", code="CUR112")
+        if unseen := _unseen_problem(doc, path, value):
+            yield unseen
         if self.max_length and len(text) > self.max_length:
             yield doc.problem(path, f"is {len(text)} characters long; keep it under {self.max_length}",
                               code="CUR113")
         if found := find_placeholder(text):
             yield doc.problem(path, f"still holds the placeholder {found!r}; write the real text",
                               code="CUR114")
+        for target in () if unseen else _partial_addresses(text, self.markdown):  # say it once
+            yield doc.problem(path, f"has a link to {target!r}, which is not a full web address, so it breaks on "
+                              "the printed pages; write the whole address (https://...), or list another "
+                              "lesson under related" if target else
+                              "has a link with no address; write the whole address (https://...) or drop the link",
+                              code="CUR119")
 
     def json_schema(self) -> dict[str, Any]:
         schema: dict[str, Any] = {"type": "string", "minLength": 1}
@@ -200,6 +271,8 @@ class Url(Text):
     def check(self, doc: Document, path: FieldPath, value: Any) -> Iterator[Problem]:
         if not isinstance(value, str):
             yield self.wrong_type(doc, path, value, self.example)
+        elif unseen := _unseen_problem(doc, path, value):
+            yield unseen
         elif not re.match(r"^https?://[^\s<>\"]+$", value.strip()):
             yield doc.problem(path, f"{value!r} is not a web address; write it in full, like {self.example}",
                               code="CUR111")
@@ -302,6 +375,8 @@ class Id(Type):
     """A URL-safe id; ``refers_to`` names the kind of item it must exist as (lesson, skill)."""
 
     refers_to: str | None = None
+    reserved: Mapping[str, str] = field(default_factory=dict, compare=False)
+    """Ids this one may not be, each with what the site uses that name for."""
     expected = "an id of lower-case letters, digits and single hyphens (like 'discovery-basics')"
 
     def check(self, doc: Document, path: FieldPath, value: Any) -> Iterator[Problem]:
@@ -310,18 +385,24 @@ class Id(Type):
         elif found := find_placeholder(value):
             what = f"the id of a {self.refers_to}" if self.refers_to else "an id"
             yield doc.problem(path, f"still holds the placeholder {found!r}; write {what}", code="CUR114")
-        elif not re.match(SLUG, value):
+        elif not re.fullmatch(SLUG, value):
             yield doc.problem(
                 path,
                 f"{value!r} is not a valid id; use lower-case letters, digits and single hyphens, "
                 "like 'discovery-basics'",
                 code="CUR110",
             )
+        elif value in self.reserved:
+            yield doc.problem(path, f"the site keeps {value!r} for {self.reserved[value]}; choose another id "
+                              "and rename the file to match", code="CUR120")
 
     def json_schema(self) -> dict[str, Any]:
         what = f"The id of a {self.refers_to}" if self.refers_to else "An id"
-        return {"type": "string", "pattern": SLUG, "patternErrorMessage":
-                f"{what}: lower-case letters, digits and single hyphens, like 'discovery-basics'."}
+        schema = {"type": "string", "pattern": SLUG, "patternErrorMessage":
+                  f"{what}: lower-case letters, digits and single hyphens, like 'discovery-basics'."}
+        if self.reserved:
+            schema["not"] = {"enum": sorted(self.reserved)}
+        return schema
 
     def references(self, path: FieldPath, value: Any) -> Iterator[tuple[FieldPath, str, str]]:
         if self.refers_to and isinstance(value, str):

@@ -84,6 +84,11 @@ class Document:
     def mark(self, path: FieldPath, *, key: bool = False) -> Mark:
         """Where ``path`` was written: its key's position with ``key``, else its value's. For a
         field that is missing, where the nearest enclosing value starts."""
+        node = self.node(path, key=key)
+        return node.start_mark.line + 1, node.start_mark.column + 1
+
+    def node(self, path: FieldPath, *, key: bool = False) -> Node:
+        """The YAML node written for ``path`` (see ``mark``)."""
         node = self.root
         for index, part in enumerate(path):
             last = index == len(path) - 1
@@ -100,7 +105,7 @@ class Document:
                 node = node.value[part]
             else:
                 break
-        return node.start_mark.line + 1, node.start_mark.column + 1
+        return node
 
     def problem(self, path: FieldPath, message: str, *, code: str, key: bool = False) -> Problem:
         line, column = self.mark(path, key=key)

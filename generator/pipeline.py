@@ -207,6 +207,13 @@ def build_site(config_file: Path, site_dir: Path) -> None:
         if plugin is not None:
             plugin.pregenerated = True  # the caller has just generated the pages; don't do it twice
         build(config)
+    except OSError as error:  # a full disk, say: name the file as it would have been in site_dir
+        shutil.rmtree(fresh, ignore_errors=True)
+        written = error.filename2 or error.filename  # a copy names its source first, its target second
+        name = Path(os.fsdecode(written)) if written else None
+        if name is not None and name.absolute().is_relative_to(fresh.absolute()):
+            name = site_dir / name.absolute().relative_to(fresh.absolute())
+        raise OSError(error.errno, error.strerror, None if name is None else str(name)) from error
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
         raise

@@ -8,12 +8,16 @@ attribute lists and links with unsafe schemes (``javascript:`` and the like).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 from collections.abc import Mapping
 from typing import Any
+from xml.etree.ElementTree import Element
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markdown import Markdown
+from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 from generator import effort, runsheet, spec, views
@@ -58,6 +62,32 @@ def inline(text: Any) -> Markup:
     """One line of author text for headings and table cells: filter ``inline``."""
     flat = " ".join(str(text).split())
     return Markup(_defuse_links(_escape(flat)).replace("|", "\\|"))
+
+
+class _Targets(Treeprocessor):
+    found: tuple[str, ...] = ()
+
+    def run(self, root: Element) -> None:
+        self.found = tuple(e.get("href" if e.tag == "a" else "src") or "" for e in root.iter() if e.tag in ("a", "img"))
+
+
+@functools.cache
+def _target_finder() -> tuple[Markdown, _Targets]:
+    converter = Markdown(extensions=["tables"])
+    finder = _Targets(converter)
+    converter.treeprocessors.register(finder, "curriculum_targets", 0)
+    return converter, finder
+
+
+def link_targets(text: str, block: bool = True) -> tuple[str, ...]:
+    """The address of every link and image in author text as a page shows it, after the ``md``
+    filter (``block``) or the ``inline`` one; only texts with ``](`` or ``]:`` can hold any."""
+    if "](" not in text and "]:" not in text:
+        return ()
+    converter, finder = _target_finder()
+    finder.found = ()
+    converter.reset().convert(str(markdown(text) if block else inline(text)))
+    return finder.found
 
 
 def front_matter(text: Any) -> Markup:

@@ -1,5 +1,8 @@
 """A Python-Markdown extension that drops unsafe link targets and event-handler attributes.
 
+A link or image whose address is unsafe is shown as the Markdown the author wrote, as text (as the
+``md`` filter shows the links it catches); any other unsafe address attribute is dropped.
+
 The ``md`` and ``inline`` filters already make author text literal where it could turn into HTML;
 this is the second wall. It runs on every page MkDocs renders (the ``curriculum`` plugin adds it),
 so a link written in a form the filters did not foresee still cannot run script.
@@ -25,16 +28,48 @@ def is_safe_url(url: str) -> bool:
     return found is None or found.group(1) in SAFE_SCHEMES
 
 
+def is_web_address(url: str) -> bool:
+    """True for an address that leads to the same place from every page and print-out: http(s),
+    mailto and tel (and ``//host/...``); false for relative addresses like ``other.md`` or ``#part``."""
+    found = _SCHEME.match(url.strip().lower())
+    return url.strip().startswith("//") or (found is not None and found.group(1) in SAFE_SCHEMES)
+
+
 class _DropUnsafe(Treeprocessor):
     def run(self, root: Element) -> None:
         for element in root.iter():
             if not element.attrib:
                 continue
             for name in list(element.attrib):
-                if name.lower().startswith("on") or (
-                    name.lower() in URL_ATTRIBUTES and not is_safe_url(element.attrib[name])
-                ):
+                lowered = name.lower()
+                if lowered.startswith("on"):
                     del element.attrib[name]
+                elif lowered in URL_ATTRIBUTES and not is_safe_url(element.attrib[name]):
+                    if (element.tag, lowered) in (("a", "href"), ("img", "src")):
+                        _show_as_text(element, element.attrib[name])
+                        break
+                    del element.attrib[name]
+
+
+def _show_as_text(element: Element, url: str) -> None:
+    """Turn a link or image with an unsafe address into the Markdown the author wrote, as text.
+
+    Only removing the address would leave an ``<a>`` without ``href`` (or an ``<img>`` without
+    ``src``), which MkDocs' link checker does not expect: it stops the build with an AssertionError.
+    """
+    url = " ".join(url.split())
+    if element.tag == "img":
+        text = f"![{element.get('alt', '')}]({url})"
+        element.attrib.clear()
+        element.tag, element.text = "span", text
+        return
+    element.attrib.clear()
+    element.tag = "span"
+    element.text = "[" + (element.text or "")
+    if len(element):
+        element[-1].tail = (element[-1].tail or "") + f"]({url})"
+    else:
+        element.text += f"]({url})"
 
 
 class SafeLinksExtension(Extension):

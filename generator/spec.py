@@ -46,6 +46,24 @@ WORKSHEET_USERS = {"rep": "The rep", "manager": "You, the manager", "group": "Ea
 GROW = {"goal": "Goal", "reality": "Reality", "options": "Options", "way-forward": "Way forward"}
 DIRECTIONS = {"up": "should rise", "down": "should fall"}
 
+RESERVED_IDS = {
+    "index": "the list of every lesson, track or skill (lessons/index.html)",
+    "404": "the page shown for an address that does not exist",
+    "search": "the site's search",
+    "sitemap": "the site map for search engines",
+    "assets": "the site's scripts and styles",
+    "data": "the planner's data",
+    "schema": "the editors' schemas",
+    **{name: "a folder of the site" for name in ("lessons", "tracks", "skills")},
+    **{name: "a page of the site" for name in ("plan", "log", "scorecard", "measure", "authoring")},
+    **{name: "a lesson's printed views" for name in ("run-sheet", "cards", "handout", "worksheets")},
+}
+"""Names the site, MkDocs or Material use for their own pages and folders, which no lesson, track or
+skill may take as its id, with what each is for. Only ``index`` would clash today (a lesson called
+that would replace the lessons catalogue); the rest are kept so that an address never means two
+things if the layout changes. Week pages (``tracks/ID/week-N/``) sit inside their track's folder and
+ids of different kinds live in different folders and data, so neither needs reserving."""
+OWN_ID = Id(reserved=RESERVED_IDS)
 ONE_LINE = Text()
 MARKDOWN = Text(markdown=True, example="Ask before you tell.\n\n- first point\n- second point")
 
@@ -53,7 +71,7 @@ LESSON = Fields(
     title="Coaching lesson",
     description="One ready-to-run coaching lesson, one file in curriculum/lessons/.",
     fields=(
-        Field("id", Id(), "The lesson's id, used in its address; must match the file name. Start it "
+        Field("id", OWN_ID, "The lesson's id, used in its address; must match the file name. Start it "
               "with the skill area, like discovery-pain-chain.", example="discovery-pain-chain"),
         Field("title", Text(max_length=80), "The lesson's title as a manager sees it in lists.",
               example="Follow the pain to its cost"),
@@ -238,7 +256,7 @@ SKILL = Fields(
     title="Skill",
     description="One selling or coaching skill, one file in curriculum/skills/.",
     fields=(
-        Field("id", Id(), "The skill's id; must match the file name.", example="discovery"),
+        Field("id", OWN_ID, "The skill's id; must match the file name.", example="discovery"),
         Field("title", Text(max_length=60), "The skill's name.", example="Discovery"),
         Field("summary", Text(max_length=200), "One sentence a manager reads in lists."),
         Field("definition", MARKDOWN, "What the skill is, in plain words."),
@@ -260,7 +278,7 @@ TRACK = Fields(
     title="Track",
     description="An ordered coaching plan of lessons, one file in curriculum/tracks/.",
     fields=(
-        Field("id", Id(), "The track's id; must match the file name.", example="twelve-week-team-plan"),
+        Field("id", OWN_ID, "The track's id; must match the file name.", example="twelve-week-team-plan"),
         Field("title", Text(max_length=80), "The track's name.", example="A 12-week coaching plan"),
         Field("summary", Text(max_length=200), "One sentence a manager reads in lists."),
         Field("audience", ONE_LINE, "Who the track is for.", example="A team of 6-10 account executives"),

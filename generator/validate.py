@@ -83,6 +83,10 @@ FIELD_CHECKS = (
     ("Every value has the declared type (with an example of the right one), is within its range or list "
     "of allowed values, and one-line fields hold one line."),
     "No text holds placeholder words: TODO, TBD, FIXME, XXX, lorem ipsum, insert example, FILL IN.",
+    ("No text holds a character an author cannot see: direction overrides (U+202E ...), zero-width spaces, "
+    "line and paragraph separators, the next-line character, vertical tabs and other controls (tabs are fine)."),
+    ("A link or image in a text has a full web address (https://..., mailto:, tel:): the printed run sheets, "
+    "cards and handouts cannot follow one like other.md or #part."),
 )
 """What the per-field validation checks, for the authoring guide."""
 
@@ -109,7 +113,7 @@ def _check_ids(documents: Documents) -> Iterator[Problem]:
         first_file: dict[str, str] = {}
         for doc in docs:
             ident = doc.data.get("id")
-            if not isinstance(ident, str) or not re.match(SLUG, ident):
+            if not isinstance(ident, str) or not re.fullmatch(SLUG, ident):
                 continue  # a missing or malformed id is reported by the field check
             stem = PurePath(doc.file).stem
             if ident != stem:
@@ -138,7 +142,7 @@ def _check_references(documents: Documents, unreadable: Mapping[str, set[str]],
     for kind, docs in documents.items():
         for doc in docs:
             for path, target_kind, ident in spec.KINDS[kind].references((), doc.data):
-                if not re.match(SLUG, ident) or invalid.about(doc, path):
+                if not re.fullmatch(SLUG, ident) or invalid.about(doc, path):
                     continue  # reported by the field check already
                 if ident in quiet.get(target_kind, ()):
                     continue

@@ -50,9 +50,13 @@ def write_files(out_dir: Path, pages: Mapping[str, str | bytes | None]) -> tuple
                 folders.add(target.parent)
         # Write beside the target and rename, so a preview build never reads half a page.
         temporary = target.with_name(f".{target.name}.tmp")
-        with open(temporary, "wb") as handle:
-            handle.write(data)
-        os.replace(temporary, target)
+        try:
+            with open(temporary, "wb") as handle:
+                handle.write(data)
+            os.replace(temporary, target)
+        except OSError as error:  # a full disk, say: leave no half-written file, and name the page
+            temporary.unlink(missing_ok=True)
+            raise OSError(error.errno, error.strerror, str(target)) from error
         written += 1
     return written, unchanged
 

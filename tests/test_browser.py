@@ -348,3 +348,55 @@ def test_text_from_yaml_never_runs_as_script(browser: Browser, hostile_site: Pat
     finally:
         page.close()
         server.shutdown()
+
+
+STORED_CHECKLISTS = ["null", "[]", "42", '"text"', "{not json", '{"0": "yes", "1": 1}']
+
+
+@pytest.mark.parametrize("stored", STORED_CHECKLISTS)
+def test_whatever_storage_holds_for_a_checklist_the_page_keeps_working(page: Page, base_url: str,
+                                                                      shipped_site: BuiltSite, stored: str) -> None:
+    # A stored `null` used to throw in the site script and stop it: the calendar picker never appeared.
+    lesson = shipped_site.listing["lessons"][0]["id"]
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.add_init_script(f"localStorage.setItem({json.dumps('curriculum-prep:' + lesson)}, {json.dumps(stored)})")
+    page.goto(base_url + f"lessons/{lesson}/")
+    expect(page.locator(".ics-picker")).to_be_visible()
+    boxes = page.locator("[data-checklist] input[type=checkbox]")
+    assert boxes.count() >= 1
+    for index in range(boxes.count()):
+        expect(boxes.nth(index)).not_to_be_checked()
+    boxes.first.check()
+    saved = json.loads(page.evaluate(f"localStorage.getItem({json.dumps('curriculum-prep:' + lesson)})"))
+    assert saved == {boxes.first.get_attribute("name"): True}
+    with page.expect_download():
+        page.click("button.ics-button")
+    assert errors == []
+
+
+def test_the_calendar_picker_refuses_a_far_or_missing_day_and_says_so(page: Page, base_url: str,
+                                                                     shipped_site: BuiltSite) -> None:
+    # 9999-12-31 used to download a file with DTSTART:+01000001T090000, and an empty or unreadable
+    # day did nothing at all.
+    year = dt.date.today().year
+    far = f"Pick a first day between 1 January {year - 5} and 31 December {year + 5}."
+    downloads: list[object] = []
+    errors: list[str] = []
+    page.on("download", lambda d: downloads.append(d))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(base_url + f"lessons/{shipped_site.listing['lessons'][0]['id']}/")
+    message = page.locator(".ics-message")
+    expect(page.locator("input.ics-start")).to_have_attribute("max", f"{year + 5}-12-31")
+    for day, said in (("9999-12-31", far), (f"{year - 6}-12-31", far), ("0001-01-01", far),
+                      ("", "Pick a first day from the calendar, or type one as 2027-03-01.")):
+        page.fill("input.ics-start", day)
+        page.click("button.ics-button")
+        expect(message).to_have_text(said)
+        expect(page.locator("input.ics-start")).to_have_attribute("aria-invalid", "true")
+    page.wait_for_timeout(300)
+    assert downloads == [] and errors == []
+    page.fill("input.ics-start", f"{year + 1}-03-03")
+    expect(message).to_have_text("")
+    moved = _download(page, lambda: page.click("button.ics-button"))
+    assert moved.walk("VEVENT")[0].decoded("dtstart").date() == dt.date(year + 1, 3, 3)

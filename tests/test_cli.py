@@ -196,3 +196,21 @@ def test_new_lesson_on_a_terminal_writes_nothing_when_the_questions_are_left(
     monkeypatch.chdir(mini)
     assert main(["new", "lesson", "discovery-next-step"]) == 130
     assert not (mini / "curriculum/lessons/discovery-next-step.yaml").exists()
+
+
+def test_a_fault_in_the_tool_is_one_line_too(mini: Path, monkeypatch: pytest.MonkeyPatch,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    from generator import cli
+
+    def broken(args: object) -> int:
+        raise RuntimeError("something the tool did not foresee")
+
+    monkeypatch.setattr(cli, "cmd_list", broken)
+    monkeypatch.delenv("CURRICULUM_TRACEBACK", raising=False)
+    assert cli.main(["--root", str(mini), "list"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("curriculum: internal error (RuntimeError: something the tool did not foresee at "
+                          "test_cli.py:")
+    assert err.endswith("); this is a fault in the tool, please report it with this line "
+                        "(CURRICULUM_TRACEBACK=1 shows the full traceback).\n")
+    assert err.count("\n") == 1

@@ -367,3 +367,36 @@ def test_a_run_sheet_opens_the_log_for_its_lesson(page: Page, base_url: str) -> 
     page.get_by_role("link", name="Log this session").click()
     expect(page.get_by_label("Lesson", exact=True)).to_have_value("discovery-pain-chain")
     expect(page.get_by_role("group", name=_yaml("lessons", "discovery-pain-chain")["rubric"][0]["behaviour"])).to_be_visible()
+
+
+@pytest.mark.parametrize(("stored", "said"), [("null", "It is null, not a plan."), ("[1]", "It is a list, not a plan."),
+                                              ("{not json", "It is not JSON.")])
+def test_a_stored_plan_this_site_cannot_read_is_kept_and_explained(page: Page, base_url: str, stored: str,
+                                                                   said: str) -> None:
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(base_url + "plan/")
+    key = page.evaluate("'coaching-plan:' + new URL(document.getElementById('planner').dataset.root, "
+                        "location.href).pathname")
+    page.evaluate(f"localStorage.setItem({json.dumps(key)}, {json.dumps(stored)})")
+    page.reload()
+    expect(page.locator(".planner-load")).to_contain_text("cannot be read by this version of the site: " + said)
+    assert page.evaluate(f"localStorage.getItem({json.dumps(key)})") == stored
+    assert errors == []
+
+
+def test_a_first_day_far_away_is_refused_with_a_message(page: Page, base_url: str) -> None:
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    _open(page, base_url + "plan/")
+    start = page.get_by_label("First day of the plan")
+    kept = start.input_value()
+    year = dt.date.today().year
+    start.fill("9999-12-31")
+    start.dispatch_event("change")
+    expect(page.locator(".planner-message")).to_have_text(f"Pick a first day between 1 Jan {year - 5} and 31 Dec {year + 5}.")
+    expect(start).to_have_attribute("aria-invalid", "true")
+    page.reload()
+    page.wait_for_selector("#planner[data-ready]", state="attached")
+    assert page.get_by_label("First day of the plan").input_value() == kept
+    assert errors == []

@@ -3,8 +3,17 @@
  * - prep checklists remembered in this browser,
  * - calendar files moved to the start date the manager picks,
  * - time figures recomputed for the team size the manager types (remembered in this browser).
+ * What the browser's storage holds is read as untrusted (another script, an older version or a
+ * person may have written anything there): each value is checked, and a bad one counts as nothing
+ * stored. The checks are plain functions, tested in node (tests/js/site.test.js); in the browser
+ * the file wires them to the page.
  */
-(function () {
+(function (root, factory) {
+  "use strict";
+  var api = factory();
+  if (typeof module === "object" && module.exports) module.exports = api;
+  else api.start();
+})(this, function () {
   "use strict";
 
   function filters() {
@@ -60,13 +69,24 @@
     apply();
   }
 
+  /** The boxes a stored checklist marks as ticked, as {name: true}. Whatever else is stored (nothing,
+   * null, a list, a number, text that is not JSON, values that are not true) ticks nothing. */
+  function readChecklist(text) {
+    var ticked = Object.create(null);
+    var parsed = null;
+    try { parsed = JSON.parse(text); } catch (e) { parsed = null; }
+    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return ticked;
+    Object.keys(parsed).forEach(function (name) { if (parsed[name] === true) ticked[name] = true; });
+    return ticked;
+  }
+
   function checklists() {
     document.querySelectorAll("[data-checklist]").forEach(function (list) {
       var key = "curriculum-prep:" + list.dataset.checklist;
-      var saved = {};
-      try { saved = JSON.parse(localStorage.getItem(key) || "{}"); } catch (e) { saved = {}; }
+      var saved = Object.create(null);
+      try { saved = readChecklist(localStorage.getItem(key)); } catch (e) { /* storage refused */ }
       list.querySelectorAll("input[type=checkbox]").forEach(function (box) {
-        box.checked = Boolean(saved[box.name]);
+        box.checked = saved[box.name] === true;
         box.addEventListener("change", function () {
           saved[box.name] = box.checked;
           try { localStorage.setItem(key, JSON.stringify(saved)); } catch (e) { /* private mode */ }
@@ -75,10 +95,52 @@
     });
   }
 
+  var YEARS_AROUND = 5;
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December"];
+  var DAY_MS = 86400000;
+
+  /** A "YYYY-MM-DD" that names a real day, as milliseconds since 1970 (UTC); null for anything else. */
+  function dayOf(text) {
+    var found = /^(\d{4})-(\d{2})-(\d{2})$/.exec(typeof text === "string" ? text : "");
+    if (!found) return null;
+    var back = new Date(0);
+    back.setUTCFullYear(+found[1], +found[2] - 1, +found[3]);  // unlike Date.UTC, keeps years 0 to 99
+    return back.getUTCFullYear() === +found[1] && back.getUTCMonth() === +found[2] - 1 &&
+      back.getUTCDate() === +found[3] ? back.getTime() : null;
+  }
+
+  /** The first and last day a manager may pick: 1 January five years back to 31 December five years on. */
+  function pickRange(today) {
+    var year = today.getFullYear();
+    return { first: (year - YEARS_AROUND) + "-01-01", last: (year + YEARS_AROUND) + "-12-31" };
+  }
+
+  function longDate(text) {
+    return Number(text.slice(8, 10)) + " " + MONTHS[Number(text.slice(5, 7)) - 1] + " " + text.slice(0, 4);
+  }
+
   function shiftDate(yyyymmdd, days) {
     var d = new Date(Date.UTC(+yyyymmdd.slice(0, 4), +yyyymmdd.slice(4, 6) - 1, +yyyymmdd.slice(6, 8)));
     d.setUTCDate(d.getUTCDate() + days);
     return d.toISOString().slice(0, 10).replace(/-/g, "");
+  }
+
+  /** The calendar file `text`, made for a first day of `from`, moved to start on `picked` (both
+   * "YYYY-MM-DD"): {ok: true, text}, or {ok: false, message} for a day that is not a real day or
+   * lies outside pickRange(today) (a calendar file has four-digit years: 9999-12-31 wrote +010000). */
+  function moveCalendar(text, from, picked, today) {
+    var range = pickRange(today);
+    var start = dayOf(picked);
+    if (start === null) return { ok: false, message: "Pick a first day from the calendar, or type one as 2027-03-01." };
+    if (picked < range.first || picked > range.last) {
+      return { ok: false, message: "Pick a first day between " + longDate(range.first) + " and " + longDate(range.last) + "." };
+    }
+    var days = Math.round((start - dayOf(from)) / DAY_MS);
+    var moved = String(text).replace(/^(DTSTART(?:;[^:\r\n]*)?:)(\d{8})/gm, function (all, head, date) {
+      return head + shiftDate(date, days);
+    });
+    return { ok: true, text: moved };
   }
 
   function calendars() {
@@ -87,16 +149,28 @@
       var picker = box.querySelector(".ics-picker");
       var input = box.querySelector("input.ics-start");
       var button = box.querySelector("button.ics-button");
+      var message = box.querySelector(".ics-message");
       if (!link || !picker || !input || !button || location.protocol === "file:") return;
+      var range = pickRange(new Date());
+      input.min = range.first;
+      input.max = range.last;
       picker.hidden = false;
+      function say(text) {
+        if (message) message.textContent = text;
+        input.setAttribute("aria-invalid", text ? "true" : "false");
+      }
+      input.addEventListener("input", function () { say(""); });
       button.addEventListener("click", function () {
-        if (!input.value) return;
-        var days = Math.round((Date.parse(input.value) - Date.parse(input.dataset.default)) / 86400000);
-        fetch(link.href).then(function (response) { return response.text(); }).then(function (text) {
-          var moved = text.replace(/^(DTSTART(?:;[^:\r\n]*)?:)(\d{8})/gm, function (all, head, date) {
-            return head + shiftDate(date, days);
-          });
-          var url = URL.createObjectURL(new Blob([moved], { type: "text/calendar" }));
+        var check = moveCalendar("", input.dataset.default, input.value, new Date());
+        if (!check.ok) { say(check.message); return; }
+        say("");
+        fetch(link.href).then(function (response) {
+          if (!response.ok) throw new Error(response.status);
+          return response.text();
+        }).then(function (text) {
+          var moved = moveCalendar(text, input.dataset.default, input.value, new Date());
+          if (!moved.ok) { say(moved.message); return; }
+          var url = URL.createObjectURL(new Blob([moved.text], { type: "text/calendar" }));
           var save = document.createElement("a");
           save.href = url;
           save.download = link.pathname.split("/").pop();
@@ -104,6 +178,8 @@
           save.click();
           save.remove();
           setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+        }).catch(function () {
+          say("The calendar file could not be loaded; reload the page and try again.");
         });
       });
     });
@@ -185,8 +261,13 @@
     });
   }
 
-  filters();
-  checklists();
-  calendars();
-  teamSize();
-})();
+  /** Each part on its own: one that fails (a browser without some feature) leaves the others working. */
+  function start() {
+    [filters, checklists, calendars, teamSize].forEach(function (part) {
+      try { part(); } catch (e) { if (window.console) console.error(e); }
+    });
+  }
+
+  return { readChecklist: readChecklist, dayOf: dayOf, pickRange: pickRange, moveCalendar: moveCalendar,
+    validSize: validSize, duration: duration, start: start };
+});

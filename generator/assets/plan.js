@@ -37,7 +37,7 @@
   /** A "YYYY-MM-DD" string that names a real day, as a UTC Date; null for anything else. */
   function parseDate(text) {
     var found = /^(\d{4})-(\d{2})-(\d{2})$/.exec(typeof text === "string" ? text : "");
-    if (!found) return null;
+    if (!found || found[1] < "1000") return null;  // Date.UTC reads years 0 to 99 as 1900 to 1999
     var date = new Date(Date.UTC(+found[1], +found[2] - 1, +found[3]));
     return date.getUTCMonth() === +found[2] - 1 && date.getUTCDate() === +found[3] ? date : null;
   }
@@ -75,6 +75,24 @@
   function shortDate(text) {
     var date = parseDate(text);
     return WEEKDAYS[weekday(text)].slice(0, 3) + " " + date.getUTCDate() + " " + MONTHS[date.getUTCMonth()];
+  }
+
+  var YEARS_AROUND = 5;
+  var FIRST_YEAR = 1900;
+  var LAST_YEAR = 2999;
+
+  /** "" when `text` is a day a plan may start on: a real day from 1 January five years before `today`
+   * to 31 December five years after (both "YYYY-MM-DD"); otherwise what to tell the manager. A plan
+   * far away is a typing slip, and past year 9999 a calendar file cannot even write its dates. */
+  function startProblem(text, today) {
+    var year = Number(today.slice(0, 4));
+    var first = (year - YEARS_AROUND) + "-01-01";
+    var last = (year + YEARS_AROUND) + "-12-31";
+    if (!parseDate(text)) return "Pick the plan's first day from the calendar, or type it as " + today + ".";
+    if (text < first || text > last) {
+      return "Pick a first day between 1 Jan " + first.slice(0, 4) + " and 31 Dec " + last.slice(0, 4) + ".";
+    }
+    return "";
   }
 
   function parseTime(text) {
@@ -704,7 +722,9 @@
       else state.track = input.track;
     }
     if (input.start !== undefined && input.start !== "" && !parseDate(input.start)) bad("The start date is not a date (YYYY-MM-DD).");
-    else state.start = input.start || "";
+    else if (input.start && (input.start.slice(0, 4) < String(FIRST_YEAR) || input.start.slice(0, 4) > String(LAST_YEAR))) {
+      bad("The start date is not between " + FIRST_YEAR + " and " + LAST_YEAR + ".");
+    } else state.start = input.start || "";
     if (input.weeks !== undefined) {
       if (typeof input.weeks !== "number" || input.weeks < 1 || input.weeks > 52 || Math.floor(input.weeks) !== input.weeks) bad("The number of weeks must be 1 to 52.");
       else state.weeks = input.weeks;
@@ -828,6 +848,20 @@
     return { ok: true, state: state };
   }
 
+  /** The plan this browser keeps, from the text stored (null when there is none): {ok: true, state},
+   * a new plan when nothing is stored, or {ok: false, message} when what is stored is not a plan
+   * this site reads (anything may be there: null, a list, text that is not JSON, an older format). */
+  function readStored(text, data, today) {
+    if (text === null || text === undefined || text === "") return { ok: true, state: emptyState(today) };
+    var parsed;
+    try { parsed = JSON.parse(text); } catch (e) { return { ok: false, message: "It is not JSON." }; }
+    if (!isObject(parsed)) {
+      var what = parsed === null ? "null" : Array.isArray(parsed) ? "a list" : "a " + typeof parsed;
+      return { ok: false, message: "It is " + what + ", not a plan." };
+    }
+    return checkState(parsed, data);
+  }
+
   /** Read a backup file's text: {ok: true, state} or {ok: false, message}. */
   function readBackup(text, data) {
     if (typeof text !== "string") return { ok: false, message: "The file could not be read." };
@@ -856,5 +890,6 @@
     planWeeks: planWeeks, schedule: schedule, withWhom: withWhom, toICS: toICS,
     newEntry: newEntry, followupStatus: followupStatus, logRows: logRows, toCSV: toCSV,
     scorecard: scorecard, coachedSkills: coachedSkills, backup: backup, checkState: checkState, readBackup: readBackup,
+    readStored: readStored, startProblem: startProblem,
   };
 });

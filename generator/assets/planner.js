@@ -104,13 +104,7 @@
   /** The stored state, or a new plan; a stored state this site cannot read is left as it is. */
   Planner.prototype.open = function () {
     var stored = this.store.read();
-    if (!stored) {
-      this.state = P.emptyState(today());
-      return true;
-    }
-    var parsed = null;
-    try { parsed = JSON.parse(stored); } catch (e) { parsed = null; }
-    var read = parsed ? P.checkState(parsed, this.data) : { ok: false, message: "It is not valid JSON." };
+    var read = P.readStored(stored, this.data, today());
     if (read.ok) {
       this.state = read.state;
       return true;
@@ -235,8 +229,15 @@
       if (P.parseTime(teamTime.value) !== null) { state().team.time = teamTime.value; change(); }
     });
     var start = this.app.querySelector('[data-field="start"]');
+    start.min = (Number(today().slice(0, 4)) - 5) + "-01-01";
+    start.max = (Number(today().slice(0, 4)) + 5) + "-12-31";
     start.addEventListener("change", function () {
-      if (P.parseDate(start.value)) { state().start = start.value; change(); }
+      var problem = P.startProblem(start.value, today());
+      start.setAttribute("aria-invalid", problem ? "true" : "false");
+      self.say(problem);
+      if (problem) return;
+      state().start = start.value;
+      change();
     });
     var track = this.app.querySelector('[data-field="track"]');
     track.appendChild(option("", "No track: each rep's lessons from their ratings"));
@@ -789,10 +790,9 @@
     });
     var mine = box.querySelector('[data-action="mine"]');
     mine.addEventListener("click", function () {
-      var stored = null;
-      try { stored = JSON.parse(new Store(root).read() || "null"); } catch (e) { stored = null; }
+      var stored = new Store(root).read();
       fetch(new URL("data/curriculum.json", root)).then(function (r) { return r.json(); }).then(function (data) {
-        var read = stored ? P.checkState(stored, data) : { ok: false };
+        var read = P.readStored(stored, data, today());
         var skills = read.ok ? P.coachedSkills(read.state, data) : [];
         if (!skills.length) {
           count.textContent = "Your plan has no lessons yet: choose the skills yourself, or build a plan under My plan.";

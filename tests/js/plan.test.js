@@ -254,3 +254,30 @@ test("dates: only real days parse, and a new plan starts next Monday", () => {
   assert.equal(P.duration(75), "1 h 15 min");
   assert.equal(P.duration(120), "2 h");
 });
+
+test("what the browser stores for the planner: nothing is a new plan, anything unreadable says why", () => {
+  assert.equal(P.readStored(null, DATA, "2026-12-03").ok, true);
+  assert.equal(P.readStored(null, DATA, "2026-12-03").state.start, "2026-12-07");
+  const good = P.backup(team(2), new Date());
+  assert.deepEqual(P.readStored(good, DATA, "2026-12-03").state, P.readBackup(good, DATA).state);
+  for (const [stored, message] of [["null", /It is null, not a plan/], ["[]", /It is a list, not a plan/],
+    ["42", /It is a number, not a plan/], ['"x"', /It is a string, not a plan/], ["{not json", /It is not JSON/],
+    ["{}", /no version this site can read/]]) {
+    const read = P.readStored(stored, DATA, "2026-12-03");
+    assert.equal(read.ok, false, stored);
+    assert.match(read.message, message);
+  }
+});
+
+test("a plan starts within five years of today, on a real day; a stored one within 1900 to 2999", () => {
+  assert.equal(P.startProblem("2027-03-01", "2026-12-03"), "");
+  for (const day of ["9999-12-31", "2020-12-31", "2032-01-01", "0050-01-01"]) {
+    assert.equal(P.startProblem(day, "2026-12-03"), day === "0050-01-01"
+      ? "Pick the plan's first day from the calendar, or type it as 2026-12-03."
+      : "Pick a first day between 1 Jan 2021 and 31 Dec 2031.", day);
+  }
+  assert.equal(P.parseDate("0050-01-01"), null);  // not 1950
+  const far = JSON.parse(P.backup(team(1), new Date()));
+  far.start = "9999-12-31";
+  assert.match(P.readBackup(JSON.stringify(far), DATA).message, /start date is not between 1900 and 2999/);
+});
