@@ -24,10 +24,12 @@ from generator.fieldtypes import Choice, Date, Field, Fields, Id, Integer, ListO
 PLACEHOLDER = "FILL IN"
 WANTED = {"roleplay", "veteran_variant"}
 """Optional fields the skeleton still includes: every lesson in the catalogue has a role-play."""
-SPOKEN = {"objection", "rep_says", "question", "discussion_questions", "weak", "solid", "strong"}
+SPOKEN = {"objection", "rep_says", "question", "discussion_questions", "weak", "solid", "strong", "evidence"}
 """One-line fields that usually quote what someone says or does (the buyer's objection, the rep's
-pushback, the manager's question, the rubric's levels): the skeleton makes them ``|`` blocks, like
-the Markdown fields, so a quote mark typed in them cannot end the text early."""
+pushback, the manager's question, the rubric's levels, the evidence the rep brings back): the
+skeleton makes them ``|`` blocks, like the Markdown fields, so a quote mark typed in them cannot end
+the text early. (A quoted text right after a ``|`` block in the same mapping also escapes the YAML
+language server's placeholder check: tests/test_editor.py found it on the assignment's evidence.)"""
 
 HEADER = (
     "# Type each text on the line below its '|', indented as shown: quote marks, ': ' and '#' are",
