@@ -277,7 +277,9 @@ def test_ctrl_c_during_the_site_build_says_so_in_one_line_and_keeps_the_old_site
     assert process.stderr.readline().startswith("Validated ")  # generation done; MkDocs starts now
     process.send_signal(signal.SIGINT)
     rest = process.stderr.read()
-    assert (process.wait(timeout=60), rest) == (130, "Interrupted; the previous site is unchanged.\n")
+    # 130; or, when the signal lands while Python is shutting down, death by SIGINT (a shell shows 130 too)
+    assert process.wait(timeout=60) in (130, -signal.SIGINT)
+    assert rest == "Interrupted; the previous site is unchanged.\n"
     assert tree_digest(mini / "site") == before
     assert not list(mini.glob(".site-*"))
 
