@@ -90,7 +90,7 @@ def _parts(lesson: Mapping[str, Any], steps: Sequence[Step]) -> dict[str, float]
         "assignment": 1.8 + _lines(" ".join(str(lesson["assignment"]["task"]).split()))
         + _lines("Evidence: " + lesson["assignment"]["evidence"]) + 0.3,
         "reinforcement": _lines(f"First follow-up, day {follow_up.get('day', '')}: {follow_up['action']}") + 0.6,
-        "real_deal": _lines(REAL_DEAL_LABEL + real_deal_line(lesson)) + 0.4 if real_deal_line(lesson) else 0.0,
+        "real_deal": _lines(REAL_DEAL_LABEL + deal) + 0.4 if (deal := real_deal_line(lesson)) else 0.0,
         "notes": NOTES_LINES + 1.0,
     }
 
