@@ -120,6 +120,7 @@ def _preview_edit(root: Path) -> float:
 
     from generator.cache import PreviewCache
     from generator.pipeline import generate
+    from generator.plugin import CurriculumPlugin
 
     logging.getLogger("mkdocs").setLevel(logging.ERROR)  # the dirty-build notice, on every round
     cache = PreviewCache()
@@ -129,7 +130,10 @@ def _preview_edit(root: Path) -> float:
     def rebuild() -> None:
         generate(root / "curriculum", root / "generated", cache)
         config = load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site"), strict=False)
-        config.plugins["curriculum"].pregenerated = True
+        plugin = config.plugins["curriculum"]
+        if not isinstance(plugin, CurriculumPlugin):
+            raise TypeError(f"the 'curriculum' plugin in mkdocs.yml is {type(plugin).__name__}, not this tool's")
+        plugin.pregenerated = True
         build(config, dirty=True)
 
     rebuild()

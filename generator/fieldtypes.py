@@ -398,7 +398,7 @@ class Id(Type):
 
     def json_schema(self) -> dict[str, Any]:
         what = f"The id of a {self.refers_to}" if self.refers_to else "An id"
-        schema = {"type": "string", "pattern": SLUG, "patternErrorMessage":
+        schema: dict[str, Any] = {"type": "string", "pattern": SLUG, "patternErrorMessage":
                   f"{what}: lower-case letters, digits and single hyphens, like 'discovery-basics'."}
         if self.reserved:
             schema["not"] = {"enum": sorted(self.reserved)}

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 from yaml.constructor import SafeConstructor
+from yaml.error import Mark as YamlMark
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.problems import CurriculumError, Problem
@@ -79,7 +80,13 @@ class Document:
 
     @cached_property
     def root(self) -> Node:
-        return yaml.compose(self.source.read_bytes().decode("utf-8-sig"), Loader=_COMPOSE_LOADER)
+        """The file's node tree. A file emptied since it was loaded (saved again while `serve`
+        reports) has none: a bare node at 1:1 then gives every problem a place instead of a crash."""
+        root = yaml.compose(self.source.read_bytes().decode("utf-8-sig"), Loader=_COMPOSE_LOADER)
+        if root is None:
+            start = YamlMark(self.file, 0, 0, 0, "", 0)
+            return ScalarNode("tag:yaml.org,2002:null", "", start, start)
+        return root
 
     def mark(self, path: FieldPath, *, key: bool = False) -> Mark:
         """Where ``path`` was written: its key's position with ``key``, else its value's. For a

@@ -132,7 +132,7 @@ def _check_references(documents: Documents, unreadable: Mapping[str, set[str]],
                       invalid: _Reported) -> Iterator[Problem]:
     """Every lesson and skill id a file refers to exists (with the closest ids when it does not: a
     likely typo, never the lesson itself), and no lesson lists itself."""
-    known = {kind: {_id(d) for d in docs} - {None} for kind, docs in documents.items()}
+    known = {kind: {ident for d in docs if (ident := _id(d)) is not None} for kind, docs in documents.items()}
     # A file whose id is missing or wrong is reported once, in that file; references to its name
     # stay quiet, as do references to a file that did not load.
     quiet = {
