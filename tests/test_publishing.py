@@ -40,9 +40,11 @@ def test_a_broken_workflow_fails_the_lint(actionlint: list[str], tmp_path: Path)
     assert 'job "deploy" needs job "biuld" which does not exist in this workflow' in done.stdout
 
 
-def test_ci_run_lints_the_workflows_before_the_tests() -> None:
+def test_ci_run_lints_the_code_and_the_workflows_before_the_tests() -> None:
     script = (REPO / ".ci" / "run").read_text(encoding="utf-8")
-    assert script.index("node .ci/lint-workflows.mjs") < script.index("pytest")
+    assert "-c requirements/constraints.txt" in script
+    for lint in ("ruff check", "mypy", "node .ci/lint-workflows.mjs", "zizmor --offline"):
+        assert script.index(lint) < script.index("pytest"), lint
 
 
 def test_pages_workflow_deploys_with_least_privilege_and_no_races() -> None:
@@ -56,17 +58,68 @@ def test_pages_workflow_deploys_with_least_privilege_and_no_races() -> None:
     uses = [step.get("uses", "") for job in pages["jobs"].values() for step in job["steps"]]
     for action in ("actions/configure-pages@", "actions/upload-pages-artifact@", "actions/deploy-pages@"):
         assert any(u.startswith(action) for u in uses)
-    assert all(u.split("@")[1][0] == "v" and u.count(".") >= 2 for u in uses if u), "pin exact versions"
 
 
-def test_pull_request_workflow_annotates_tests_builds_and_uploads() -> None:
+def unpinned(text: str) -> list[str]:
+    """The ``uses:`` of a workflow that are not pinned to a full commit SHA followed by its release
+    tag in a comment (``actions/checkout@<40 hex> # v7.0.1``): a tag can be moved to other code, a
+    commit cannot, and the comment is what Dependabot and a reviewer read."""
+    flow = yaml.safe_load(text)
+    uses = [step["uses"] for job in flow["jobs"].values() for step in job.get("steps", []) if "uses" in step]
+    lines = {line.split("uses:", 1)[1].strip() for line in text.splitlines() if "uses:" in line}
+    return [use for use in uses
+            if not re.fullmatch(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}", use)
+            or not any(re.fullmatch(re.escape(use) + r" # v\d+\.\d+\.\d+", line) for line in lines)]
+
+
+@pytest.mark.parametrize("name", ["pages.yml", "pull-request.yml"])
+def test_every_action_is_pinned_to_a_commit_with_its_release_in_a_comment(name: str) -> None:
+    text = (WORKFLOWS / name).read_text(encoding="utf-8")
+    assert "uses:" in text
+    assert unpinned(text) == []
+
+
+def test_the_pin_check_names_a_tag_a_short_sha_and_a_missing_version_comment() -> None:
+    text = (WORKFLOWS / "pages.yml").read_text(encoding="utf-8")
+    checkout = re.search(r"actions/checkout@[0-9a-f]{40} # v[\d.]+", text).group(0)
+    configure = re.search(r"actions/configure-pages@([0-9a-f]{40}) # v[\d.]+", text)
+    deploy = re.search(r"(actions/deploy-pages@[0-9a-f]{40}) # v[\d.]+", text)
+    broken = (text.replace(checkout, "actions/checkout@v7.0.1")
+              .replace(configure.group(0), f"actions/configure-pages@{configure.group(1)[:12]} # v6.0.0")
+              .replace(deploy.group(0), deploy.group(1)))
+    assert unpinned(broken) == ["actions/checkout@v7.0.1", f"actions/configure-pages@{configure.group(1)[:12]}",
+                                deploy.group(1)]
+
+
+def test_workflows_install_the_pinned_python_packages_and_keep_no_credentials() -> None:
+    for name in ("pages.yml", "pull-request.yml"):
+        flow = yaml.safe_load((WORKFLOWS / name).read_text(encoding="utf-8"))
+        steps = [step for job in flow["jobs"].values() for step in job["steps"]]
+        installs = [step["run"] for step in steps if "pip install" in step.get("run", "")]
+        assert installs and all("-c requirements/constraints.txt" in run for run in installs), name
+        checkouts = [step for step in steps if step.get("uses", "").startswith("actions/checkout@")]
+        assert checkouts and all(step["with"]["persist-credentials"] is False for step in checkouts), name
+
+
+def test_pull_request_workflow_annotates_lints_tests_builds_and_uploads() -> None:
     flow = yaml.safe_load((WORKFLOWS / "pull-request.yml").read_text(encoding="utf-8"))
-    steps = flow["jobs"]["check"]["steps"]
+    steps = [step for job in flow["jobs"].values() for step in job["steps"]]
     commands = " ".join(step.get("run", "") for step in steps)
-    assert "curriculum check --format github" in commands
-    assert "pytest" in commands and "curriculum build" in commands
+    for command in ("curriculum check --format github", "ruff check", "mypy", "node .ci/lint-workflows.mjs",
+                    "zizmor --offline", "npm ci", "pytest", "curriculum build"):
+        assert command in commands, command
+    assert "npm install" not in commands
     assert any(step.get("uses", "").startswith("actions/upload-artifact@") for step in steps)
     assert any(step.get("with", {}).get("cache") == "pip" for step in steps)
+
+
+def test_tests_run_on_the_oldest_and_the_newest_supported_python() -> None:
+    flow = yaml.safe_load((WORKFLOWS / "pull-request.yml").read_text(encoding="utf-8"))
+    tested = flow["jobs"]["test"]["strategy"]["matrix"]["python"]
+    project = (REPO / "pyproject.toml").read_text(encoding="utf-8")
+    oldest = re.search(r'requires-python = ">=(3\.\d+)"', project).group(1)
+    listed = re.findall(r'"Programming Language :: Python :: (3\.\d+)"', project)
+    assert tested == [oldest, max(listed, key=lambda v: int(v.split(".")[1]))]
 
 
 def test_two_builds_of_the_same_commit_are_byte_identical(shipped_site: BuiltSite, tmp_path: Path) -> None:
