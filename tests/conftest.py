@@ -113,10 +113,30 @@ def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return BuiltSite(root, root / "site", json.loads(listing.out))
 
 
-# The built site in a real headless Chromium (Debian's /usr/bin/chromium, driven by Playwright).
+# The built site in a real headless Chromium, driven by Playwright.
 
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
-"""Debian's chromium (which .ci/run installs); CHROMIUM names another build, e.g. on GitHub's runners."""
+
+def find_chromium() -> Path:
+    """The Chromium the browser tests drive: the one CHROMIUM names (Chrome on GitHub's runners), else
+    the system's (Debian's /usr/bin/chromium, which .ci/run installs, or a chromium on PATH), else where
+    Playwright keeps its own (``python -m playwright install chromium``, for macOS, Windows and others)."""
+    if os.environ.get("CHROMIUM"):
+        return Path(os.environ["CHROMIUM"])
+    for found in ("/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser")):
+        if found and Path(found).is_file():
+            return Path(found)
+    with sync_playwright() as playwright:
+        return Path(playwright.chromium.executable_path)
+
+
+CHROMIUM = find_chromium()
+
+
+def no_chromium(path: Path) -> str:
+    """The one line a browser test fails with when there is no Chromium to drive."""
+    return (f"no Chromium at {path}: run `python -m playwright install chromium` (any system), or install "
+            "your system's (Debian, Ubuntu: apt-get install chromium), or set CHROMIUM to a Chromium or Chrome")
+
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
 
@@ -159,7 +179,8 @@ def base_url(shipped_site: BuiltSite) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
-    assert CHROMIUM.exists(), "install Debian's chromium (apt-get install chromium); .ci/run does"
+    if not CHROMIUM.is_file():
+        pytest.fail(no_chromium(CHROMIUM), pytrace=False)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         yield browser
