@@ -28,8 +28,6 @@ from generator import __version__, spec
 from generator.fieldtypes import SLUG
 from generator.problems import CurriculumError, Problem, UsageError
 
-os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-
 
 def _project(args: argparse.Namespace) -> tuple[Path, Path, Path]:
     """The project's mkdocs.yml, curriculum folder and generated docs folder."""
