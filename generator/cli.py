@@ -38,6 +38,29 @@ def _project(args: argparse.Namespace) -> tuple[Path, Path, Path]:
     return config, root / "curriculum", root / "generated"
 
 
+def _require_safety(config: Path) -> None:
+    """Refuse a mkdocs.yml that leaves out the link-safety extension: only mkdocs.yml reaches every
+    engine (Zensical runs no plugin), so the declaration there is what keeps hostile links dead."""
+    from generator import safety
+
+    if not safety.is_declared(_read_config(config).get("markdown_extensions")):
+        raise UsageError(safety.MISSING)
+
+
+def _read_config(config: Path) -> dict[str, Any]:
+    """mkdocs.yml as written (``!ENV`` and ``INHERIT`` resolved), without validating it; {} if unreadable,
+    so that a mistake there is left for the site build to report."""
+    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.utils.yaml import yaml_load
+
+    try:
+        with open(config, encoding="utf-8") as handle:
+            loaded = yaml_load(handle)
+    except (OSError, ConfigurationError):
+        return {}
+    return loaded if isinstance(loaded, dict) else {}
+
+
 def _print_problems(problems: Sequence[Problem], style: str) -> None:
     for problem in problems:
         if style == "github":
@@ -97,15 +120,7 @@ def _guide_address(root: Path) -> str:
     """The authoring guide on the published site (mkdocs.yml's ``site_url``), or its path on the
     site when the address is not set. Read without validating the whole MkDocs configuration, so
     that a mistake there cannot hide the content's problems."""
-    from mkdocs.exceptions import ConfigurationError
-    from mkdocs.utils.yaml import yaml_load
-
-    try:
-        with open(root / "mkdocs.yml", encoding="utf-8") as handle:
-            config = yaml_load(handle)
-    except (OSError, ConfigurationError):
-        config = {}
-    site_url = config.get("site_url") if isinstance(config, dict) else None
+    site_url = _read_config(root / "mkdocs.yml").get("site_url")
     return f"{site_url.rstrip('/') if isinstance(site_url, str) else ''}/authoring/"
 
 
@@ -129,10 +144,13 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     from mkdocs.exceptions import MkDocsException
 
-    from generator.pipeline import build_site, generate
+    from generator.pipeline import EngineError, build_site, generate
 
     config, curriculum_dir, docs_dir = _project(args)
     site_dir = Path(args.site_dir) if args.site_dir else config.parent / "site"
+    _require_safety(config)
+    if args.engine == "zensical":
+        _require_zensical(config, site_dir)
     try:
         report = generate(curriculum_dir, docs_dir)
     except OSError as error:
@@ -154,8 +172,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     _mkdocs_logging(args.verbose).addFilter(page)
     start = dt.datetime.now()
     try:
-        build_site(config, site_dir)
-    except MkDocsException as error:
+        build_site(config, site_dir, args.engine)
+    except (MkDocsException, EngineError) as error:
         where = f" on {page.failed}" if page.failed else ""
         print(f"error: the site build failed{where}: {error}; the previous site is unchanged.", file=sys.stderr)
         return 1
@@ -170,6 +188,17 @@ def cmd_build(args: argparse.Namespace) -> int:
     seconds = (dt.datetime.now() - start).total_seconds()
     print(f"Built the site into {site_dir} ({seconds:.2f} s).", file=sys.stderr)
     return 0
+
+
+def _require_zensical(config: Path, site_dir: Path) -> None:
+    import importlib.util
+
+    if importlib.util.find_spec("zensical") is None:
+        raise UsageError("Zensical is not installed here; install it with "
+                         "pip install 'sales-coaching-curriculum[zensical]' (or -e '.[zensical]' in a clone)")
+    if not site_dir.absolute().parent.is_relative_to(config.parent.absolute()):
+        raise UsageError(f"Zensical builds only inside the project folder; choose a --site-dir inside "
+                         f"{config.parent.absolute()}")
 
 
 def _cannot_write(error: OSError, folder: Path) -> str:
@@ -194,6 +223,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from generator.pipeline import generate
 
     config, curriculum_dir, docs_dir = _project(args)
+    _require_safety(config)
     generate(curriculum_dir, docs_dir)  # fail early, with the problems listed, before serving
     _mkdocs_logging(verbose=True)
     # Preview at the root of the local address, whatever sub-path the published site_url has.
@@ -450,6 +480,8 @@ def make_parser() -> argparse.ArgumentParser:
     sub = commands.add_parser("build", help="validate, generate the pages and build the site into site/")
     sub.add_argument("--site-dir", help="where to put the built site (default: site/ beside mkdocs.yml)")
     sub.add_argument("-v", "--verbose", action="store_true", help="show MkDocs' progress messages")
+    sub.add_argument("--engine", choices=["mkdocs", "zensical"], default="mkdocs",
+                     help="what builds the site: MkDocs with Material (default) or Zensical, its successor")
     sub.add_argument("--strict", action="store_true", help="treat quality warnings as errors")
     sub.set_defaults(run=cmd_build)
 

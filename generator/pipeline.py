@@ -7,9 +7,12 @@ only call these.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import multiprocessing as mp
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -188,25 +191,24 @@ def _render_share(part: tuple[int, int]) -> tuple[list[str], int, int]:
     return list(pages), written, unchanged
 
 
-def build_site(config_file: Path, site_dir: Path) -> None:
-    """Run ``mkdocs build --strict`` into a fresh folder and swap it in only if it succeeds.
+class EngineError(Exception):
+    """The site engine stopped; the message is its own last words, in one line."""
+
+
+def build_site(config_file: Path, site_dir: Path, engine: str = "mkdocs") -> None:
+    """Build the generated pages with ``engine`` (strict) into a fresh folder and swap it in only if
+    it succeeds. The engine is MkDocs with Material (the default), or ``zensical``, Material's
+    successor, which reads the same mkdocs.yml but runs none of the ``curriculum`` plugin.
 
     A failed or interrupted build leaves the previous ``site_dir`` exactly as it was.
     """
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
     parent = site_dir.parent
     parent.mkdir(parents=True, exist_ok=True)
     for stale in parent.glob(f".{site_dir.name}-*"):  # left behind by a build that was killed
         shutil.rmtree(stale, ignore_errors=True)
     fresh = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-new-", dir=parent))
     try:
-        config = load_config(str(config_file), site_dir=str(fresh), strict=True)
-        plugin = config.plugins.get("curriculum")
-        if plugin is not None:
-            plugin.pregenerated = True  # the caller has just generated the pages; don't do it twice
-        build(config)
+        (_build_with_zensical if engine == "zensical" else _build_with_mkdocs)(config_file, fresh)
     except OSError as error:  # a full disk, say: name the file as it would have been in site_dir
         shutil.rmtree(fresh, ignore_errors=True)
         written = error.filename2 or error.filename  # a copy names its source first, its target second
@@ -223,3 +225,33 @@ def build_site(config_file: Path, site_dir: Path) -> None:
         os.replace(site_dir, old)
     os.replace(fresh, site_dir)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def _build_with_mkdocs(config_file: Path, site_dir: Path) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+    plugin = config.plugins.get("curriculum")
+    if plugin is not None:
+        plugin.pregenerated = True  # the caller has just generated the pages; don't do it twice
+    build(config)
+
+
+def _build_with_zensical(config_file: Path, site_dir: Path) -> None:
+    """``zensical build --strict`` on mkdocs.yml, into ``site_dir``: Zensical takes the site folder
+    only from its configuration, so a configuration beside mkdocs.yml inherits it and sets that.
+    Zensical keeps its cache in ``.cache/`` beside mkdocs.yml."""
+    root = config_file.parent.absolute()
+    settings = {"INHERIT": config_file.name, "site_dir": os.path.relpath(site_dir.absolute(), root)}
+    handle, name = tempfile.mkstemp(prefix=".zensical-", suffix=".yml", dir=root)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            json.dump(settings, file)  # JSON is YAML
+        done = subprocess.run([sys.executable, "-m", "zensical", "build", "--strict", "-f", name],
+                              cwd=root, capture_output=True, text=True, check=False)
+    finally:
+        os.unlink(name)
+    if done.returncode != 0:
+        said = [line.strip() for line in (done.stderr + done.stdout).splitlines() if line.strip()]
+        raise EngineError(said[-1] if said else f"zensical exited with status {done.returncode}")

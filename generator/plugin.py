@@ -19,11 +19,11 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from generator import safety
 from generator.cache import PreviewCache
 from generator.pages import LISTED
 from generator.pipeline import generate
 from generator.problems import CurriculumError
-from generator.safety import SafeLinksExtension
 
 log = logging.getLogger("mkdocs.plugins.curriculum")
 OVERRIDES = Path(__file__).parent / "overrides"
@@ -82,7 +82,8 @@ class CurriculumPlugin(BasePlugin):
         self.cache = PreviewCache()  # kept across rebuilds: MkDocs keeps plugins with on_startup
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        config.markdown_extensions.append(SafeLinksExtension())
+        if not safety.is_declared(config.markdown_extensions):  # declared in mkdocs.yml, for every engine
+            raise PluginError(safety.MISSING)
         # Template fixes to the theme (accessibility), before the theme's own templates but after
         # a project's custom_dir, so a project can still override them.
         position = 1 if config.theme.custom_dir else 0

@@ -4,13 +4,16 @@ A link or image whose address is unsafe is shown as the Markdown the author wrot
 ``md`` filter shows the links it catches); any other unsafe address attribute is dropped.
 
 The ``md`` and ``inline`` filters already make author text literal where it could turn into HTML;
-this is the second wall. It runs on every page MkDocs renders (the ``curriculum`` plugin adds it),
-so a link written in a form the filters did not foresee still cannot run script.
+this is the second wall. mkdocs.yml declares it (``- generator.safety`` under ``markdown_extensions:``),
+so it runs on every page whichever engine reads that file (MkDocs, ProperDocs or Zensical, which
+ignores the ``curriculum`` plugin), and a link written in a form the filters did not foresee still
+cannot run script. The command and the plugin refuse a configuration that leaves it out.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 from xml.etree.ElementTree import Element
 
 from markdown import Extension, Markdown
@@ -19,6 +22,12 @@ from markdown.treeprocessors import Treeprocessor
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href", "poster", "srcset")
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 _SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):")
+
+NAME = "generator.safety"
+"""The name mkdocs.yml gives this extension under ``markdown_extensions:``."""
+MISSING = (f"mkdocs.yml does not turn on the link-safety rules: add '- {NAME}' under markdown_extensions: "
+           "(without it a javascript: link in a lesson would be live)")
+"""What the command and the plugin say when mkdocs.yml leaves the extension out."""
 
 
 def is_safe_url(url: str) -> bool:
@@ -75,3 +84,20 @@ def _show_as_text(element: Element, url: str) -> None:
 class SafeLinksExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         md.treeprocessors.register(_DropUnsafe(md), "curriculum_safe_links", 0)
+
+
+def makeExtension(**kwargs: Any) -> SafeLinksExtension:  # the name Python-Markdown looks for
+    """What ``- generator.safety`` under ``markdown_extensions:`` in mkdocs.yml loads."""
+    return SafeLinksExtension(**kwargs)
+
+
+def is_declared(extensions: object) -> bool:
+    """True when a ``markdown_extensions`` setting names this extension: a list of names and
+    one-key mappings (as written in mkdocs.yml, or as MkDocs holds it once loaded), or a mapping."""
+    if isinstance(extensions, dict):
+        names: list[object] = list(extensions)
+    elif isinstance(extensions, list):
+        names = [next(iter(item), None) if isinstance(item, dict) else item for item in extensions]
+    else:
+        return False
+    return any(isinstance(name, str) and name.split(":")[0].strip() == NAME for name in names)
