@@ -207,6 +207,32 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_init(args: argparse.Namespace) -> int:
+    from generator.project import count_by_folder, init_project
+
+    target = Path(args.folder)
+    try:
+        report = init_project(target, starter=args.starter, force=args.force)
+    except FileExistsError:
+        raise UsageError(f"{target} is not empty; choose a new folder, or add --force to write only the files "
+                         "that are not there yet (none is overwritten)") from None
+    except NotADirectoryError:
+        raise UsageError(f"{target} is a file, not a folder") from None
+    print(f"Wrote {_many(len(report.written), 'file')} into {target}/:", file=sys.stderr)
+    folders = count_by_folder(report.written)
+    for folder, count in folders.items():
+        print(f"  {folder}/ ({_many(count, 'file')})", file=sys.stderr)
+    for name in report.written:
+        if not any(name.startswith(f"{folder}/") for folder in folders):
+            print(f"  {name}", file=sys.stderr)
+    if report.kept:
+        print(f"Kept {_many(len(report.kept), 'file')} already there, unchanged: {', '.join(report.kept)}",
+              file=sys.stderr)
+    print(f"Next:\n  cd {target}\n  curriculum serve     (a preview at http://127.0.0.1:8000 that reloads as you "
+          "save; `curriculum build` writes the site into site/)", file=sys.stderr)
+    return 0
+
+
 def cmd_new(args: argparse.Namespace) -> int:
     from generator.pipeline import display_path
     from generator.skeleton import lesson_skeleton, skeleton
@@ -458,6 +484,19 @@ def make_parser() -> argparse.ArgumentParser:
     sub = commands.add_parser("serve", help="preview the site, rebuilding when a YAML file changes")
     sub.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="address to serve on")
     sub.set_defaults(run=cmd_serve)
+
+    sub = commands.add_parser(
+        "init", help="start a new project: mkdocs.yml, example lessons, schemas, workflows and a README",
+        description="Write a new project into FOLDER: mkdocs.yml, curriculum/ (three example lessons, a skill "
+                    "and a track; --starter: the full shipped catalogue), schema/, the GitHub workflows, "
+                    ".gitignore, .vscode/extensions.json, requirements.txt and a README for authors. "
+                    "Never overwrites a file.",
+    )
+    sub.add_argument("folder", help="the new project's folder (created if missing)")
+    sub.add_argument("--starter", action="store_true", help="copy the full shipped curriculum, not the examples")
+    sub.add_argument("--force", action="store_true",
+                     help="write into a folder that is not empty (files already there are kept, never overwritten)")
+    sub.set_defaults(run=cmd_init)
 
     sub = commands.add_parser("new", help="write a skeleton file to fill in")
     kinds = sub.add_subparsers(dest="kind", metavar="KIND", required=True, parser_class=_Parser)
