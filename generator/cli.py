@@ -31,13 +31,65 @@ from generator.problems import CurriculumError, Problem, UsageError
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
-def _project(args: argparse.Namespace) -> tuple[Path, Path, Path]:
-    """The project's mkdocs.yml, curriculum folder and generated docs folder."""
+def _project(args: argparse.Namespace) -> tuple[Path, Path]:
+    """The project's mkdocs.yml and curriculum folder."""
     root = Path(args.root)
     config = root / "mkdocs.yml"
     if not config.is_file():
         raise UsageError(f"no mkdocs.yml in {root.resolve()}; run this in the project folder or pass --root")
-    return config, root / "curriculum", root / "generated"
+    return config, root / "curriculum"
+
+
+def _site_config(config_file: Path) -> Any:
+    """mkdocs.yml loaded as MkDocs reads it (its docs_dir is where the pages go), or ``SiteConfigError``
+    naming what it lacks for the curriculum's pages, before anything is written."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    from generator.siteconfig import config_problems
+
+    docs_dir = _raw_config(config_file).get("docs_dir", "docs")
+    if isinstance(docs_dir, str):  # the pages' folder, which the generator makes when it is missing
+        (config_file.parent / docs_dir).mkdir(parents=True, exist_ok=True)
+    # MkDocs' own warnings show when the build reads mkdocs.yml again; its errors become our lines.
+    errors, logger = _Collect(), logging.getLogger("mkdocs")
+    handlers, propagate = logger.handlers[:], logger.propagate
+    logger.handlers[:], logger.propagate = [errors], False
+    try:
+        config = load_config(str(config_file))
+    except MkDocsException as error:
+        raise SiteConfigError(errors.messages or [f"{_relative(config_file)}: {error}"]) from None
+    finally:
+        logger.handlers[:], logger.propagate = handlers, propagate
+    problems = config_problems(config)
+    if problems:
+        raise SiteConfigError(problems)
+    return config
+
+
+class _Collect(logging.Handler):
+    """What MkDocs says while reading mkdocs.yml (its warnings stop a strict build), one line each."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(f"mkdocs.yml: {' '.join(record.getMessage().split())}")
+
+
+class SiteConfigError(Exception):
+    """mkdocs.yml cannot build the curriculum's site: one line for each thing to change."""
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("; ".join(problems))
+
+
+def _relative(path: Path) -> str:
+    from generator.pipeline import display_path
+
+    return display_path(path)
 
 
 def _print_problems(problems: Sequence[Problem], style: str) -> None:
@@ -97,24 +149,29 @@ def _point_to_guide(problems: Sequence[Problem], args: argparse.Namespace) -> No
 
 def _guide_address(root: Path) -> str:
     """The authoring guide on the published site (mkdocs.yml's ``site_url``), or its path on the
-    site when the address is not set. Read without validating the whole MkDocs configuration, so
-    that a mistake there cannot hide the content's problems."""
+    site when the address is not set."""
+    site_url = _raw_config(root / "mkdocs.yml").get("site_url")
+    return f"{site_url.rstrip('/') if isinstance(site_url, str) else ''}/authoring/"
+
+
+def _raw_config(config_file: Path) -> dict[str, Any]:
+    """mkdocs.yml's settings as written, read without validating the whole MkDocs configuration,
+    so that a mistake there cannot hide the content's problems; empty when it cannot be read."""
     from mkdocs.exceptions import ConfigurationError
     from mkdocs.utils.yaml import yaml_load
 
     try:
-        with open(root / "mkdocs.yml", encoding="utf-8") as handle:
+        with open(config_file, encoding="utf-8") as handle:
             config = yaml_load(handle)
     except (OSError, ConfigurationError):
         config = {}
-    site_url = config.get("site_url") if isinstance(config, dict) else None
-    return f"{site_url.rstrip('/') if isinstance(site_url, str) else ''}/authoring/"
+    return config if isinstance(config, dict) else {}
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     from generator.pipeline import build_date, check_and_review
 
-    _, curriculum_dir, _ = _project(args)
+    _, curriculum_dir = _project(args)
     curriculum, warnings = check_and_review(curriculum_dir, build_date())
     if _warnings_fail(warnings, args):
         return 1
@@ -133,8 +190,9 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     from generator.pipeline import build_site, generate
 
-    config, curriculum_dir, docs_dir = _project(args)
+    config, curriculum_dir = _project(args)
     site_dir = Path(args.site_dir) if args.site_dir else config.parent / "site"
+    docs_dir = Path(_site_config(config).docs_dir)
     try:
         report = generate(curriculum_dir, docs_dir)
     except OSError as error:
@@ -159,7 +217,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         build_site(config, site_dir)
     except MkDocsException as error:
         where = f" on {page.failed}" if page.failed else ""
-        print(f"error: the site build failed{where}: {error}; the previous site is unchanged.", file=sys.stderr)
+        print(f"error: the site build failed{where}: {page.build_error or error}; the previous site is unchanged.",
+              file=sys.stderr)
         return 1
     except OSError as error:
         print(f"error: {_cannot_write(error, site_dir)}; the previous site is unchanged.", file=sys.stderr)
@@ -195,8 +254,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from generator.pipeline import generate
 
-    config, curriculum_dir, docs_dir = _project(args)
-    generate(curriculum_dir, docs_dir)  # fail early, with the problems listed, before serving
+    config, curriculum_dir = _project(args)
+    generate(curriculum_dir, Path(_site_config(config).docs_dir))  # fail early, with the problems listed, before serving
     _mkdocs_logging(verbose=True)
     # Preview at the root of the local address, whatever sub-path the published site_url has.
     # Dirty builds re-render only the pages whose Markdown changed (the generator rewrites only
@@ -237,7 +296,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     from generator.pipeline import display_path
     from generator.skeleton import lesson_skeleton, skeleton
 
-    _, curriculum_dir, _ = _project(args)
+    _, curriculum_dir = _project(args)
     if not re.fullmatch(SLUG, args.id):
         raise UsageError(f"{args.id!r} is not a valid id; use lower-case letters, digits and single hyphens")
     target = curriculum_dir / spec.FOLDERS[args.kind] / f"{args.id}.yaml"
@@ -314,7 +373,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     from generator.effort import track_effort
     from generator.pipeline import check
 
-    _, curriculum_dir, _ = _project(args)
+    _, curriculum_dir = _project(args)
     c = check(curriculum_dir)
     efforts = {t.id: track_effort(t, c.lessons) for t in c.tracks.values()}
     listing = {
@@ -357,7 +416,7 @@ def cmd_links(args: argparse.Namespace) -> int:
 
     from generator.links import check_external, crawl
 
-    config, _, _ = _project(args)
+    config, _ = _project(args)
     site_dir = Path(args.site_dir) if args.site_dir else config.parent / "site"
     if not (site_dir / "index.html").is_file():
         raise UsageError(f"no built site in {site_dir}; run `curriculum build` first")
@@ -382,7 +441,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
     from generator.schema import schema_text
 
     if args.write:
-        config, _, _ = _project(args)
+        config, _ = _project(args)
         folder = config.parent / "schema"
         folder.mkdir(exist_ok=True)
         for kind in spec.KINDS:
@@ -396,14 +455,21 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 class _PageFailure(logging.Filter):
     """Holds back MkDocs' "Error reading page 'x':" line, which always comes before the exception it
-    names, so that the command reports the failure once, in one line, with the page in it."""
+    names, and the error line it logs before "Aborted with a BuildError!", so that the command reports
+    the failure once, in one line, with the page or the reason in it."""
 
     failed = ""
+    build_error = ""
+    """The message of the error that stopped the build (a plugin's, say), which MkDocs logs before it
+    raises a bare "Aborted with a BuildError!"."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
         if record.levelno >= logging.ERROR and message.startswith(("Error reading page ", "Error building page ")):
             self.failed = message.split("'")[1] if message.count("'") >= 2 else message
+            return False
+        if record.levelno >= logging.ERROR and record.name == "mkdocs.commands.build":
+            self.build_error = message
             return False
         return True
 
@@ -562,6 +628,10 @@ def _main(argv: Sequence[str] | None) -> int:
     except UsageError as error:
         print(f"curriculum: error: {error}", file=sys.stderr)
         return 2
+    except SiteConfigError as error:
+        for problem in error.problems:
+            print(f"error: {problem}; nothing was built.", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         done = "the previous site is unchanged" if args.command in ("build", "serve") else "stopped"
         print(f"Interrupted; {done}.", file=sys.stderr)
