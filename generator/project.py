@@ -56,6 +56,10 @@ def template_files(root: Path) -> Iterator[str]:
                 yield path.relative_to(root).as_posix()
 
 
+MODEL_LESSON = "curriculum/lessons/discovery-pain-chain.yaml"
+"""The lesson the authoring guide shows, annotated field by field: the shipped one, read from the template."""
+
+
 def template_root() -> Path:
     """The template: the wheel's copy when installed, else the checkout the tool runs from."""
     package = Path(__file__).resolve().parent
@@ -146,7 +150,7 @@ def project_workflow(text: str) -> str:
             out.append(block)
             continue
         step = "".join(block)
-        if re.search(r"^\s*(- )?\s*uses:", step, re.M):
+        if re.search(r"^\s*(- )?\s*uses:", step, re.MULTILINE):
             out.extend(_cache_on_requirements(block))
         elif "pip install" in step:
             out.extend(_install_from_requirements(block))

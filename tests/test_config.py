@@ -77,8 +77,8 @@ NAV = "index.md, lessons/index.md, tracks/index.md, skills/index.md, measure.md,
 
 
 @pytest.mark.parametrize(("old", "new", "message"), [
-    ("  - curriculum\n", "", "mkdocs.yml has no curriculum plugin; add `- curriculum` under `plugins:` (it keeps "
-                             "lessons out of the sidebar and makes links in lessons safe)"),
+    ("  - curriculum\n", "", ("mkdocs.yml has no curriculum plugin; add `- curriculum` under `plugins:` (it keeps "
+                              "lessons out of the sidebar and makes links in lessons safe)")),
     ("  - assets/planner.css\n", "", "mkdocs.yml's extra_css lacks assets/planner.css; add it under `extra_css:`"),
     ("extra_css:\n  - assets/curriculum.css\n  - assets/planner.css\n", "",
      "mkdocs.yml's extra_css lacks assets/curriculum.css, assets/planner.css; add them under `extra_css:`"),

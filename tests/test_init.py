@@ -106,8 +106,9 @@ def test_init_says_what_it_wrote_and_what_to_run_next(tmp_path: Path) -> None:
     lines = result.err.splitlines()
     assert lines[0] == "Wrote 16 files into team/:"
     assert "  curriculum/lessons/ (3 files)" in lines and "  .github/workflows/pages.yml" in lines
-    assert lines[-3:] == ["Next:", "  cd team", "  curriculum serve     (a preview at http://127.0.0.1:8000 that "
-                          "reloads as you save; `curriculum build` writes the site into site/)"]
+    serve = ("  curriculum serve     (a preview at http://127.0.0.1:8000 that reloads as you save; "
+             "`curriculum build` writes the site into site/)")
+    assert lines[-3:] == ["Next:", "  cd team", serve]
     assert len(lines) == 1 + 3 + (16 - 5) + 3  # a line for each curriculum folder and each other file
 
 
