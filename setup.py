@@ -13,7 +13,7 @@ from setuptools.command.build_py import build_py
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from generator.project import TEMPLATE_DIR, template_files  # noqa: E402
+from generator.project import TEMPLATE_DIR, template_files
 
 
 class BuildWithTemplate(build_py):
