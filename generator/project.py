@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -268,7 +268,7 @@ def readme_text(starter: bool) -> str:
     return make_environment().get_template("project-README.md.j2").render(starter=starter, counts=counts)
 
 
-def count_by_folder(names: Mapping[str, object] | tuple[str, ...]) -> dict[str, int]:
+def count_by_folder(names: Iterable[str]) -> dict[str, int]:
     """How many of ``names`` each content folder holds (``curriculum/lessons``: 3)."""
     counts: dict[str, int] = {}
     for name in names:
