@@ -29,13 +29,65 @@ from generator.fieldtypes import SLUG
 from generator.problems import CurriculumError, Problem, UsageError
 
 
-def _project(args: argparse.Namespace) -> tuple[Path, Path, Path]:
-    """The project's mkdocs.yml, curriculum folder and generated docs folder."""
+def _project(args: argparse.Namespace) -> tuple[Path, Path]:
+    """The project's mkdocs.yml and curriculum folder."""
     root = Path(args.root)
     config = root / "mkdocs.yml"
     if not config.is_file():
         raise UsageError(f"no mkdocs.yml in {root.resolve()}; run this in the project folder or pass --root")
-    return config, root / "curriculum", root / "generated"
+    return config, root / "curriculum"
+
+
+def _site_config(config_file: Path) -> Any:
+    """mkdocs.yml loaded as MkDocs reads it (its docs_dir is where the pages go), or ``SiteConfigError``
+    naming what it lacks for the curriculum's pages, before anything is written."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    from generator.siteconfig import config_problems
+
+    docs_dir = _raw_config(config_file).get("docs_dir", "docs")
+    if isinstance(docs_dir, str):  # the pages' folder, which the generator makes when it is missing
+        (config_file.parent / docs_dir).mkdir(parents=True, exist_ok=True)
+    # MkDocs' own warnings show when the build reads mkdocs.yml again; its errors become our lines.
+    errors, logger = _Collect(), logging.getLogger("mkdocs")
+    handlers, propagate = logger.handlers[:], logger.propagate
+    logger.handlers[:], logger.propagate = [errors], False
+    try:
+        config = load_config(str(config_file))
+    except MkDocsException as error:
+        raise SiteConfigError(errors.messages or [f"{_relative(config_file)}: {error}"]) from None
+    finally:
+        logger.handlers[:], logger.propagate = handlers, propagate
+    problems = config_problems(config)
+    if problems:
+        raise SiteConfigError(problems)
+    return config
+
+
+class _Collect(logging.Handler):
+    """What MkDocs says while reading mkdocs.yml (its warnings stop a strict build), one line each."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(f"mkdocs.yml: {' '.join(record.getMessage().split())}")
+
+
+class SiteConfigError(Exception):
+    """mkdocs.yml cannot build the curriculum's site: one line for each thing to change."""
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("; ".join(problems))
+
+
+def _relative(path: Path) -> str:
+    from generator.pipeline import display_path
+
+    return display_path(path)
 
 
 def _require_safety(config: Path) -> None:
@@ -43,22 +95,9 @@ def _require_safety(config: Path) -> None:
     engine (Zensical runs no plugin), so the declaration there is what keeps hostile links dead."""
     from generator import safety
 
-    if not safety.is_declared(_read_config(config).get("markdown_extensions")):
+    if not safety.is_declared(_raw_config(config).get("markdown_extensions")):
         raise UsageError(safety.MISSING)
 
-
-def _read_config(config: Path) -> dict[str, Any]:
-    """mkdocs.yml as written (``!ENV`` and ``INHERIT`` resolved), without validating it; {} if unreadable,
-    so that a mistake there is left for the site build to report."""
-    from mkdocs.exceptions import ConfigurationError
-    from mkdocs.utils.yaml import yaml_load
-
-    try:
-        with open(config, encoding="utf-8") as handle:
-            loaded = yaml_load(handle)
-    except (OSError, ConfigurationError):
-        return {}
-    return loaded if isinstance(loaded, dict) else {}
 
 
 def _print_problems(problems: Sequence[Problem], style: str) -> None:
@@ -118,16 +157,29 @@ def _point_to_guide(problems: Sequence[Problem], args: argparse.Namespace) -> No
 
 def _guide_address(root: Path) -> str:
     """The authoring guide on the published site (mkdocs.yml's ``site_url``), or its path on the
-    site when the address is not set. Read without validating the whole MkDocs configuration, so
-    that a mistake there cannot hide the content's problems."""
-    site_url = _read_config(root / "mkdocs.yml").get("site_url")
+    site when the address is not set."""
+    site_url = _raw_config(root / "mkdocs.yml").get("site_url")
     return f"{site_url.rstrip('/') if isinstance(site_url, str) else ''}/authoring/"
+
+
+def _raw_config(config_file: Path) -> dict[str, Any]:
+    """mkdocs.yml's settings as written, read without validating the whole MkDocs configuration,
+    so that a mistake there cannot hide the content's problems; empty when it cannot be read."""
+    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.utils.yaml import yaml_load
+
+    try:
+        with open(config_file, encoding="utf-8") as handle:
+            config = yaml_load(handle)
+    except (OSError, ConfigurationError):
+        config = {}
+    return config if isinstance(config, dict) else {}
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     from generator.pipeline import build_date, check_and_review
 
-    _, curriculum_dir, _ = _project(args)
+    _, curriculum_dir = _project(args)
     curriculum, warnings = check_and_review(curriculum_dir, build_date())
     if _warnings_fail(warnings, args):
         return 1
@@ -146,11 +198,12 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     from generator.pipeline import EngineError, build_site, generate
 
-    config, curriculum_dir, docs_dir = _project(args)
+    config, curriculum_dir = _project(args)
     site_dir = Path(args.site_dir) if args.site_dir else config.parent / "site"
     _require_safety(config)
     if args.engine == "zensical":
         _require_zensical(config, site_dir)
+    docs_dir = Path(_site_config(config).docs_dir)
     try:
         report = generate(curriculum_dir, docs_dir)
     except OSError as error:
@@ -175,7 +228,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         build_site(config, site_dir, args.engine)
     except (MkDocsException, EngineError) as error:
         where = f" on {page.failed}" if page.failed else ""
-        print(f"error: the site build failed{where}: {error}; the previous site is unchanged.", file=sys.stderr)
+        print(f"error: the site build failed{where}: {page.build_error or error}; the previous site is unchanged.",
+              file=sys.stderr)
         return 1
     except OSError as error:
         print(f"error: {_cannot_write(error, site_dir)}; the previous site is unchanged.", file=sys.stderr)
@@ -222,9 +276,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from generator.pipeline import generate
 
-    config, curriculum_dir, docs_dir = _project(args)
+    config, curriculum_dir = _project(args)
     _require_safety(config)
-    generate(curriculum_dir, docs_dir)  # fail early, with the problems listed, before serving
+    generate(curriculum_dir, Path(_site_config(config).docs_dir))  # fail early, with the problems listed, before serving
     _mkdocs_logging(verbose=True)
     # Preview at the root of the local address, whatever sub-path the published site_url has.
     # Dirty builds re-render only the pages whose Markdown changed (the generator rewrites only
@@ -235,11 +289,37 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_init(args: argparse.Namespace) -> int:
+    from generator.project import count_by_folder, init_project
+
+    target = Path(args.folder)
+    try:
+        report = init_project(target, starter=args.starter, force=args.force)
+    except FileExistsError:
+        raise UsageError(f"{target} is not empty; choose a new folder, or add --force to write only the files "
+                         "that are not there yet (none is overwritten)") from None
+    except NotADirectoryError:
+        raise UsageError(f"{target} is a file, not a folder") from None
+    print(f"Wrote {_many(len(report.written), 'file')} into {target}/:", file=sys.stderr)
+    folders = count_by_folder(report.written)
+    for folder, count in folders.items():
+        print(f"  {folder}/ ({_many(count, 'file')})", file=sys.stderr)
+    for name in report.written:
+        if not any(name.startswith(f"{folder}/") for folder in folders):
+            print(f"  {name}", file=sys.stderr)
+    if report.kept:
+        print(f"Kept {_many(len(report.kept), 'file')} already there, unchanged: {', '.join(report.kept)}",
+              file=sys.stderr)
+    print(f"Next:\n  cd {target}\n  curriculum serve     (a preview at http://127.0.0.1:8000 that reloads as you "
+          "save; `curriculum build` writes the site into site/)", file=sys.stderr)
+    return 0
+
+
 def cmd_new(args: argparse.Namespace) -> int:
     from generator.pipeline import display_path
     from generator.skeleton import lesson_skeleton, skeleton
 
-    _, curriculum_dir, _ = _project(args)
+    _, curriculum_dir = _project(args)
     if not re.fullmatch(SLUG, args.id):
         raise UsageError(f"{args.id!r} is not a valid id; use lower-case letters, digits and single hyphens")
     target = curriculum_dir / spec.FOLDERS[args.kind] / f"{args.id}.yaml"
@@ -316,7 +396,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     from generator.effort import track_effort
     from generator.pipeline import check
 
-    _, curriculum_dir, _ = _project(args)
+    _, curriculum_dir = _project(args)
     c = check(curriculum_dir)
     efforts = {t.id: track_effort(t, c.lessons) for t in c.tracks.values()}
     listing = {
@@ -359,7 +439,7 @@ def cmd_links(args: argparse.Namespace) -> int:
 
     from generator.links import check_external, crawl
 
-    config, _, _ = _project(args)
+    config, _ = _project(args)
     site_dir = Path(args.site_dir) if args.site_dir else config.parent / "site"
     if not (site_dir / "index.html").is_file():
         raise UsageError(f"no built site in {site_dir}; run `curriculum build` first")
@@ -384,7 +464,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
     from generator.schema import schema_text
 
     if args.write:
-        config, _, _ = _project(args)
+        config, _ = _project(args)
         folder = config.parent / "schema"
         folder.mkdir(exist_ok=True)
         for kind in spec.KINDS:
@@ -398,14 +478,21 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 class _PageFailure(logging.Filter):
     """Holds back MkDocs' "Error reading page 'x':" line, which always comes before the exception it
-    names, so that the command reports the failure once, in one line, with the page in it."""
+    names, and the error line it logs before "Aborted with a BuildError!", so that the command reports
+    the failure once, in one line, with the page or the reason in it."""
 
     failed = ""
+    build_error = ""
+    """The message of the error that stopped the build (a plugin's, say), which MkDocs logs before it
+    raises a bare "Aborted with a BuildError!"."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
         if record.levelno >= logging.ERROR and message.startswith(("Error reading page ", "Error building page ")):
             self.failed = message.split("'")[1] if message.count("'") >= 2 else message
+            return False
+        if record.levelno >= logging.ERROR and record.name == "mkdocs.commands.build":
+            self.build_error = message
             return False
         return True
 
@@ -489,6 +576,19 @@ def make_parser() -> argparse.ArgumentParser:
     sub.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="address to serve on")
     sub.set_defaults(run=cmd_serve)
 
+    sub = commands.add_parser(
+        "init", help="start a new project: mkdocs.yml, example lessons, schemas, workflows and a README",
+        description="Write a new project into FOLDER: mkdocs.yml, curriculum/ (three example lessons, a skill "
+                    "and a track; --starter: the full shipped catalogue), schema/, the GitHub workflows, "
+                    ".gitignore, .vscode/extensions.json, requirements.txt and a README for authors. "
+                    "Never overwrites a file.",
+    )
+    sub.add_argument("folder", help="the new project's folder (created if missing)")
+    sub.add_argument("--starter", action="store_true", help="copy the full shipped curriculum, not the examples")
+    sub.add_argument("--force", action="store_true",
+                     help="write into a folder that is not empty (files already there are kept, never overwritten)")
+    sub.set_defaults(run=cmd_init)
+
     sub = commands.add_parser("new", help="write a skeleton file to fill in")
     kinds = sub.add_subparsers(dest="kind", metavar="KIND", required=True, parser_class=_Parser)
     lesson = kinds.add_parser(
@@ -553,6 +653,10 @@ def _main(argv: Sequence[str] | None) -> int:
     except UsageError as error:
         print(f"curriculum: error: {error}", file=sys.stderr)
         return 2
+    except SiteConfigError as error:
+        for problem in error.problems:
+            print(f"error: {problem}; nothing was built.", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         done = "the previous site is unchanged" if args.command in ("build", "serve") else "stopped"
         print(f"Interrupted; {done}.", file=sys.stderr)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
 from generator import spec
@@ -73,8 +72,10 @@ def rows(fields: Fields, prefix: str = "") -> list[Row]:
 
 
 def annotated_example() -> str:
-    """The example lesson shipped with the generator, each top-level field preceded by its description."""
-    text = resources.files("generator").joinpath("examples", "lesson.yaml").read_text(encoding="utf-8")
+    """The model lesson (the shipped one), each top-level field preceded by its description."""
+    from generator.project import MODEL_LESSON, template_root
+
+    text = (template_root() / MODEL_LESSON).read_text(encoding="utf-8")
     out = []
     for line in text.splitlines():
         key = re.match(r"^([a-z_]+):", line)

@@ -39,7 +39,10 @@ def build_model(documents: Documents, cache: PreviewCache | None = None) -> Curr
 
     def record(kind: str, doc: Document) -> Record:
         def build() -> Record:
-            return Record({**spec.KINDS[kind].build(doc.data), "source": doc.file})
+            # Where the file lives in the project (curriculum/lessons/x.yaml), whatever the working
+            # folder: the published pages show it, and must not depend on where the build ran.
+            source = "/".join(doc.source.parts[-3:])
+            return Record({**spec.KINDS[kind].build(doc.data), "source": source})
 
         return cache.reuse(("record", doc.file), doc, build) if cache is not None else build()
 

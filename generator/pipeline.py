@@ -27,7 +27,7 @@ from generator.problems import CurriculumError, Problem
 from generator.render import render_site
 from generator.review import review
 from generator.validate import check_across, check_fields
-from generator.write import WriteReport, remove_stale, write_files, write_pages
+from generator.write import WriteReport, remove_stale, write_files, write_pages, written_before
 
 
 def display_path(path: Path) -> str:
@@ -166,28 +166,29 @@ def render_and_write(curriculum: Curriculum, today: dt.date, out_dir: Path, cach
     if cache is not None or len(curriculum.lessons) < parallel_from or workers < 2 \
             or "fork" not in mp.get_all_start_methods():
         return write_pages(out_dir, render_site(curriculum, today, cache=cache))
+    owned = written_before(out_dir)
     with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork"), initializer=_share,
-                             initargs=(curriculum, today, out_dir)) as pool:
+                             initargs=(curriculum, today, out_dir, owned)) as pool:
         shares = list(pool.map(_render_share, [(i, workers) for i in range(workers)]))
     names = {name for share_names, _, _ in shares for name in share_names}
-    removed = remove_stale(out_dir, names)
+    removed = remove_stale(out_dir, names, owned)
     return WriteReport(sum(s[1] for s in shares), sum(s[2] for s in shares), removed)
 
 
-_shared: tuple[Curriculum, dt.date, Path] | None = None
+_shared: tuple[Curriculum, dt.date, Path, frozenset[str]] | None = None
 """What a rendering process works on: set once in each forked child by ``_share``."""
 
 
-def _share(curriculum: Curriculum, today: dt.date, out_dir: Path) -> None:
+def _share(curriculum: Curriculum, today: dt.date, out_dir: Path, owned: frozenset[str]) -> None:
     global _shared
-    _shared = (curriculum, today, out_dir)
+    _shared = (curriculum, today, out_dir, owned)
 
 
 def _render_share(part: tuple[int, int]) -> tuple[list[str], int, int]:
     assert _shared is not None
-    curriculum, today, out_dir = _shared
+    curriculum, today, out_dir, owned = _shared
     pages = render_site(curriculum, today, part)
-    written, unchanged = write_files(out_dir, pages)
+    written, unchanged = write_files(out_dir, pages, owned)
     return list(pages), written, unchanged
 
 
@@ -231,7 +232,8 @@ def _build_with_mkdocs(config_file: Path, site_dir: Path) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+    # Absolute: MkDocs reads a relative site_dir from mkdocs.yml's folder, not the working folder.
+    config = load_config(str(config_file), site_dir=str(site_dir.absolute()), strict=True)
     plugin = config.plugins.get("curriculum")
     if plugin is not None:
         plugin.pregenerated = True  # the caller has just generated the pages; don't do it twice

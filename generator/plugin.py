@@ -8,6 +8,7 @@ On bad content it logs each problem and stops that build; ``mkdocs serve`` keeps
 from __future__ import annotations
 
 import logging
+import re
 import sys
 import time
 from pathlib import Path
@@ -24,8 +25,11 @@ from generator.cache import PreviewCache
 from generator.pages import LISTED
 from generator.pipeline import generate
 from generator.problems import CurriculumError
+from generator.siteconfig import config_problems
 
 log = logging.getLogger("mkdocs.plugins.curriculum")
+LESSON_PAGE = re.compile(r"lessons/(?!index\.md$)[^/]+\.md")
+"""A lesson's page among the generated ones (``lessons/discovery-pain-chain.md``)."""
 OVERRIDES = Path(__file__).parent / "overrides"
 
 
@@ -84,6 +88,9 @@ class CurriculumPlugin(BasePlugin):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not safety.is_declared(config.markdown_extensions):  # declared in mkdocs.yml, for every engine
             raise PluginError(safety.MISSING)
+        problems = config_problems(config)
+        if problems:  # `curriculum build` checked already; this is for plain `mkdocs build`
+            raise PluginError("; ".join(problems))
         # Template fixes to the theme (accessibility), before the theme's own templates but after
         # a project's custom_dir, so a project can still override them.
         position = 1 if config.theme.custom_dir else 0
@@ -92,6 +99,9 @@ class CurriculumPlugin(BasePlugin):
             return config
         try:
             report = generate(curriculum_dir(config), Path(config.docs_dir), self.cache if self.serving else None)
+        except OSError as error:  # a file in docs_dir the tool did not write, say
+            where = f"{error.filename}: " if error.filename else ""
+            raise PluginError(f"{where}{error.strerror or error}") from None
         except CurriculumError as error:
             count = len(error.problems)
             summary = f"{count} problem{'s' * (count != 1)} in the curriculum"
@@ -115,6 +125,13 @@ class CurriculumPlugin(BasePlugin):
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        lessons = [f for f in files if LESSON_PAGE.fullmatch(f.src_uri)]
+        if not any(f.inclusion.is_included() for f in lessons):
+            raise PluginError(
+                "no lesson page would be published: mkdocs.yml's exclude_docs or draft_docs leaves out "
+                f"{Path(config.docs_dir).name}/lessons/; remove that rule" if lessons else
+                f"no lesson page would be published: {curriculum_dir(config).name}/lessons/ holds no lesson; "
+                "write one with `curriculum new lesson ID`")
         # Only the page kinds the table lists belong in the sidebar; every other generated page is
         # reached from pages (a sidebar of every lesson would make each page grow with the catalogue).
         for file in files.documentation_pages():

@@ -1,8 +1,10 @@
 """Stage 5, write: put the rendered pages on disk, touching only what changed.
 
 A file is rewritten only when its bytes differ, so `mkdocs serve` rebuilds only after real changes;
-files the generator no longer produces are removed. Nothing outside ``out_dir`` is touched, and
-dot-files inside it (like its .gitignore) are left alone.
+files the generator wrote before and no longer produces are removed. The pages folder may hold a
+team's own pages too (when mkdocs.yml's ``docs_dir`` is their ``docs/``): the generator removes only
+files it wrote, as listed in the folder's ``.curriculum-pages``, and refuses to replace a file it did
+not write. Nothing outside ``out_dir`` is touched, and dot-files inside it are left alone.
 """
 
 from __future__ import annotations
@@ -20,28 +22,60 @@ class WriteReport:
     removed: int
 
 
+MANIFEST = ".curriculum-pages"
+"""In the pages folder: the files the generator wrote there, one a line; the only ones it removes."""
+
+OWN_FOLDER_MARK = "# Generated from curriculum/ by the generator"
+"""The first line of the .gitignore in ``generated/``: a folder that has it holds nothing but pages
+(which is how the generator knew its folder before it kept a manifest)."""
+
+
+def written_before(out_dir: Path) -> frozenset[str]:
+    """The files the generator wrote in ``out_dir`` and may replace or remove."""
+    try:
+        return frozenset((out_dir / MANIFEST).read_text(encoding="utf-8").splitlines())
+    except FileNotFoundError:
+        pass
+    try:
+        own = (out_dir / ".gitignore").read_text(encoding="utf-8").startswith(OWN_FOLDER_MARK)
+    except OSError:
+        own = False
+    if not own:
+        return frozenset()
+    return frozenset(p.relative_to(out_dir).as_posix() for p in out_dir.rglob("*")
+                     if p.is_file() and not any(part.startswith(".") for part in p.relative_to(out_dir).parts))
+
+
 def write_pages(out_dir: Path, pages: Mapping[str, str | bytes | None]) -> WriteReport:
-    """Write ``pages`` into ``out_dir`` and remove every other file there."""
-    written, unchanged = write_files(out_dir, pages)
-    return WriteReport(written, unchanged, remove_stale(out_dir, set(pages)))
+    """Write ``pages`` into ``out_dir`` and remove the files written before that are not among them."""
+    owned = written_before(out_dir)
+    written, unchanged = write_files(out_dir, pages, owned)
+    return WriteReport(written, unchanged, remove_stale(out_dir, set(pages), owned))
 
 
-def write_files(out_dir: Path, pages: Mapping[str, str | bytes | None]) -> tuple[int, int]:
+def write_files(out_dir: Path, pages: Mapping[str, str | bytes | None], owned: frozenset[str]) -> tuple[int, int]:
     """Write the files whose content changed; (written, unchanged). Removes nothing.
 
     A page whose content is None is known to be unchanged (a preview skipped making it again).
+    Raises ``FileExistsError``, before writing anything, when a page would replace a different file
+    the generator did not write (not in ``owned``).
     """
     out_dir.mkdir(parents=True, exist_ok=True)
-    written = unchanged = 0
+    data_of = {name: content.encode("utf-8") if isinstance(content, str) else content
+               for name, content in pages.items() if content is not None}
+    foreign = sorted(name for name, data in data_of.items()
+                     if name not in owned and (out_dir / name).exists() and not _same(out_dir / name, data))
+    if foreign:
+        others = f" (and {len(foreign) - 1} more)" if len(foreign) > 1 else ""
+        raise FileExistsError(17, f"a file the curriculum tool did not write is there{others}, and it never "
+                                  "replaces one; move or rename it, or set another docs_dir in mkdocs.yml",
+                              str(out_dir / foreign[0]))
+    written, unchanged = 0, len(pages) - len(data_of)
     folders: set[Path] = set()
-    for name, content in pages.items():
-        if content is None:
-            unchanged += 1
-            continue
+    for name, data in data_of.items():
         target = out_dir / name
-        data = content.encode("utf-8") if isinstance(content, str) else content
         try:
-            if target.stat().st_size == len(data) and target.read_bytes() == data:
+            if _same(target, data):
                 unchanged += 1
                 continue
         except OSError:
@@ -61,19 +95,28 @@ def write_files(out_dir: Path, pages: Mapping[str, str | bytes | None]) -> tuple
     return written, unchanged
 
 
-def remove_stale(out_dir: Path, keep: set[str]) -> int:
-    """Remove every file in ``out_dir`` not named in ``keep`` (dot-files excepted); the count."""
+def _same(target: Path, data: bytes) -> bool:
+    """True when ``target`` holds exactly ``data``; raises OSError when it cannot be read."""
+    return target.stat().st_size == len(data) and target.read_bytes() == data
+
+
+def remove_stale(out_dir: Path, keep: set[str], owned: frozenset[str]) -> int:
+    """Remove the files written before (``owned``) that are not in ``keep``, and the folders that
+    leaves empty; record ``keep`` as what the generator wrote. The number of files removed."""
     removed = 0
-    wanted = {out_dir / name for name in keep}
-    for folder, dirs, files in os.walk(out_dir, topdown=False):
-        here = Path(folder)
-        if any(part.startswith(".") for part in here.relative_to(out_dir).parts):
-            continue
-        for name in files:
-            path = here / name
-            if not name.startswith(".") and path not in wanted:
-                path.unlink()
-                removed += 1
-        if here != out_dir and not any(here.iterdir()):
-            here.rmdir()
+    for name in sorted(owned - keep):
+        path = out_dir / name
+        if path.is_file():
+            path.unlink()
+            removed += 1
+        folder = path.parent
+        while folder != out_dir and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
+    manifest = out_dir / MANIFEST
+    text = "".join(f"{name}\n" for name in sorted(keep))
+    if not manifest.is_file() or manifest.read_text(encoding="utf-8") != text:
+        temporary = out_dir / f".{MANIFEST}.tmp"
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, manifest)
     return removed

@@ -5,16 +5,17 @@ from __future__ import annotations
 import io
 import json
 import re
+import shutil
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import run
+from conftest import REPO, run
 
 from generator.cli import main
 from generator.write import write_pages
 
-COMMANDS = ["check", "build", "serve", "new", "list", "schema"]
+COMMANDS = ["check", "build", "serve", "init", "new", "list", "schema"]
 
 
 def test_help_lists_every_command(mini: Path) -> None:
@@ -121,7 +122,7 @@ def test_writer_touches_only_changed_files_and_removes_stale_ones(tmp_path: Path
     out = tmp_path / "generated"
     (out / "old").mkdir(parents=True)
     (out / "old" / "gone.md").write_text("stale", encoding="utf-8")
-    (out / ".gitignore").write_text("*\n", encoding="utf-8")
+    shutil.copy(REPO / "generated" / ".gitignore", out / ".gitignore")  # the generator's own folder
     first = write_pages(out, {"a.md": "A", "sub/b.md": "B"})
     stamp = (out / "a.md").stat().st_mtime_ns
     second = write_pages(out, {"a.md": "A", "sub/b.md": "B2"})

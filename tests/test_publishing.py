@@ -72,7 +72,7 @@ def unpinned(text: str) -> list[str]:
             or not any(re.fullmatch(re.escape(use) + r" # v\d+\.\d+\.\d+", line) for line in lines)]
 
 
-@pytest.mark.parametrize("name", ["pages.yml", "pull-request.yml"])
+@pytest.mark.parametrize("name", ["pages.yml", "pull-request.yml", "tests.yml"])
 def test_every_action_is_pinned_to_a_commit_with_its_release_in_a_comment(name: str) -> None:
     text = (WORKFLOWS / name).read_text(encoding="utf-8")
     assert "uses:" in text
@@ -92,7 +92,7 @@ def test_the_pin_check_names_a_tag_a_short_sha_and_a_missing_version_comment() -
 
 
 def test_workflows_install_the_pinned_python_packages_and_keep_no_credentials() -> None:
-    for name in ("pages.yml", "pull-request.yml"):
+    for name in ("pages.yml", "pull-request.yml", "tests.yml"):
         flow = yaml.safe_load((WORKFLOWS / name).read_text(encoding="utf-8"))
         steps = [step for job in flow["jobs"].values() for step in job["steps"]]
         installs = [step["run"] for step in steps if "pip install" in step.get("run", "")]
@@ -101,9 +101,10 @@ def test_workflows_install_the_pinned_python_packages_and_keep_no_credentials() 
         assert checkouts and all(step["with"]["persist-credentials"] is False for step in checkouts), name
 
 
-def test_pull_request_workflow_annotates_lints_tests_builds_and_uploads() -> None:
-    flow = yaml.safe_load((WORKFLOWS / "pull-request.yml").read_text(encoding="utf-8"))
-    steps = [step for job in flow["jobs"].values() for step in job["steps"]]
+def test_pull_requests_are_annotated_linted_tested_built_and_uploaded() -> None:
+    flows = [yaml.safe_load((WORKFLOWS / name).read_text(encoding="utf-8")) for name in ("pull-request.yml", "tests.yml")]
+    assert all("pull_request" in flow[True] for flow in flows)  # PyYAML reads the key `on` as True
+    steps = [step for flow in flows for job in flow["jobs"].values() for step in job["steps"]]
     commands = " ".join(step.get("run", "") for step in steps)
     for command in ("curriculum check --format github", "ruff check", "mypy", "node .ci/lint-workflows.mjs",
                     "zizmor --offline", "npm ci", "pytest", "curriculum build"):
@@ -114,7 +115,7 @@ def test_pull_request_workflow_annotates_lints_tests_builds_and_uploads() -> Non
 
 
 def test_tests_run_on_the_oldest_and_the_newest_supported_python() -> None:
-    flow = yaml.safe_load((WORKFLOWS / "pull-request.yml").read_text(encoding="utf-8"))
+    flow = yaml.safe_load((WORKFLOWS / "tests.yml").read_text(encoding="utf-8"))
     tested = flow["jobs"]["test"]["strategy"]["matrix"]["python"]
     project = (REPO / "pyproject.toml").read_text(encoding="utf-8")
     oldest = re.search(r'requires-python = ">=(3\.\d+)"', project).group(1)

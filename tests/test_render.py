@@ -63,13 +63,11 @@ def test_unsafe_schemes_are_refused(url: str, safe: bool) -> None:
 
 
 def test_example_lesson_in_the_guide_is_valid() -> None:
-    from importlib import resources
-
     from generator import spec
     from generator.load import load_file
+    from generator.project import MODEL_LESSON, template_root
 
-    path = Path(str(resources.files("generator").joinpath("examples", "lesson.yaml")))
-    doc = load_file(path, "examples/lesson.yaml")
+    doc = load_file(template_root() / MODEL_LESSON, MODEL_LESSON)
     assert list(spec.LESSON.check(doc, (), doc.data)) == []
 
 
@@ -77,11 +75,12 @@ def test_rendering_shared_between_processes_writes_the_same_files(tmp_path: Path
     from conftest import tree_digest
 
     from generator.pipeline import render_and_write
-    from generator.write import write_pages
+    from generator.write import MANIFEST, write_pages
 
     curriculum = check(FIXTURES / "mini" / "curriculum")
     (tmp_path / "parallel" / "old").mkdir(parents=True)
     (tmp_path / "parallel" / "old" / "stale.md").write_text("gone", encoding="utf-8")
+    (tmp_path / "parallel" / MANIFEST).write_text("old/stale.md\n", encoding="utf-8")  # written by an earlier build
     report = render_and_write(curriculum, TODAY, tmp_path / "parallel", parallel_from=0)
     write_pages(tmp_path / "single", render_site(curriculum, TODAY))
     assert tree_digest(tmp_path / "parallel") == tree_digest(tmp_path / "single")

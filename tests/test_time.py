@@ -113,7 +113,7 @@ def test_every_track_page_counts_each_rep_and_says_how_its_time_compares(shipped
     assert verdicts == {"coaching-the-veteran": "below", "fix-the-team-meeting": "below", "learn-to-coach": "below",
                         "new-hire-ramp": "below", "twelve-week-team-plan": "within",
                         "first-quarter-as-coach": "below", "two-hours-a-week": "below",
-                        "virtual-kickoff-half-day": "short"}
+                        "virtual-kickoff-half-day": "short", "discovery-in-three-weeks": "short"}
     below = text(shipped_site.site, "tracks/learn-to-coach", ".team-figures p")[-1]
     assert below.endswith("Run it alongside your usual one-on-ones, or add a ride-along or a recorded-call "
                           "review every other week.")
