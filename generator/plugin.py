@@ -24,6 +24,7 @@ from generator.pages import LISTED
 from generator.pipeline import generate
 from generator.problems import CurriculumError
 from generator.safety import SafeLinksExtension
+from generator.tables import TableLabelsExtension
 
 log = logging.getLogger("mkdocs.plugins.curriculum")
 OVERRIDES = Path(__file__).parent / "overrides"
@@ -82,7 +83,7 @@ class CurriculumPlugin(BasePlugin):
         self.cache = PreviewCache()  # kept across rebuilds: MkDocs keeps plugins with on_startup
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        config.markdown_extensions.append(SafeLinksExtension())
+        config.markdown_extensions.extend([SafeLinksExtension(), TableLabelsExtension()])
         # Template fixes to the theme (accessibility), before the theme's own templates but after
         # a project's custom_dir, so a project can still override them.
         position = 1 if config.theme.custom_dir else 0
