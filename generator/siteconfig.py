@@ -36,6 +36,9 @@ def config_problems(config: Any) -> list[str]:
         if missing:
             problems.append(f"mkdocs.yml's {setting} lacks {', '.join(missing)}; add "
                             f"{'it' if len(missing) == 1 else 'them'} under `{setting}:`")
+    if "generator.tables" not in _extension_names(config.markdown_extensions):
+        problems.append("mkdocs.yml's markdown_extensions lacks generator.tables; add `- generator.tables` under "
+                        "`markdown_extensions:` (it lets the rubric and other wide tables read on a phone)")
     if not config.nav:
         problems.append(f"mkdocs.yml has no nav; add `nav:` listing {', '.join(NAV)} (and any page of your own)")
     else:
@@ -56,3 +59,8 @@ def _nav_pages(nav: Any) -> Iterator[str]:
     elif isinstance(nav, list):
         for item in nav:
             yield from _nav_pages(item)
+
+
+def _extension_names(extensions: Any) -> list[object]:
+    """The names in a ``markdown_extensions`` setting: a list of names and one-key mappings."""
+    return [next(iter(item), None) if isinstance(item, dict) else item for item in extensions or []]

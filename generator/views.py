@@ -18,6 +18,7 @@ from markdown import Markdown
 from markupsafe import Markup
 
 from generator.safety import SafeLinksExtension
+from generator.tables import TableLabelsExtension
 
 EXTENSIONS = ("tables",)
 """The Markdown extensions the views use (a subset of mkdocs.yml's). Their wrappers are HTML in the
@@ -29,7 +30,7 @@ cost four times the plain conversion, so the other views do without."""
 
 @functools.cache
 def _converter(nested: bool) -> Markdown:
-    return Markdown(extensions=[*EXTENSIONS, *(NESTED if nested else ()), SafeLinksExtension()])
+    return Markdown(extensions=[*EXTENSIONS, *(NESTED if nested else ()), SafeLinksExtension(), TableLabelsExtension()])
 
 
 _converted: dict[tuple[bool, str], Markup] = {}

@@ -84,6 +84,8 @@ NAV = "index.md, lessons/index.md, tracks/index.md, skills/index.md, measure.md,
      "mkdocs.yml's extra_css lacks assets/curriculum.css, assets/planner.css; add them under `extra_css:`"),
     ("  - assets/curriculum.js\n", "  - assets/ours.js\n",
      "mkdocs.yml's extra_javascript lacks assets/curriculum.js; add it under `extra_javascript:`"),
+    ("  - generator.tables\n", "", ("mkdocs.yml's markdown_extensions lacks generator.tables; add `- generator.tables` "
+                                   "under `markdown_extensions:` (it lets the rubric and other wide tables read on a phone)")),
     ("  - Measure: measure.md\n", "", "mkdocs.yml's nav lacks measure.md; add it under `nav:`"),
     ("nav:\n", "not_nav:\n", f"mkdocs.yml has no nav; add `nav:` listing {NAV} (and any page of your own)"),
 ])
