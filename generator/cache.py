@@ -37,6 +37,11 @@ class PreviewCache:
         self._made: dict[Hashable, tuple[object, Any]] = {}
         self._pages: dict[str, object] = {}
 
+    @property
+    def used(self) -> bool:
+        """Whether anything has been kept yet (a preview's first build has not)."""
+        return bool(self._made or self._pages)
+
     def reuse(self, key: Hashable, stamp: object, make: Callable[[], T]) -> T:
         """What ``make()`` gave the last time for ``key``, if ``stamp`` is unchanged; else make it."""
         earlier = self._made.get(key)
@@ -145,13 +150,13 @@ class DiskCache:
             return {}
         body = raw[len(_MAGIC) + _DIGEST:]
         if not raw.startswith(_MAGIC) or raw[len(_MAGIC):len(_MAGIC) + _DIGEST] != hashlib.sha256(body).digest():
-            _warn(f"ignoring the damaged cache file {path} (its checksum does not match); "
+            _warn(f"ignoring the damaged cache file {_shown(path)} (its checksum does not match); "
                   "it will be made again")
             return {}
         try:
             entries = pickle.loads(body)
         except Exception as error:  # noqa: BLE001 (a checksummed file that still does not load)
-            _warn(f"ignoring the cache file {path} ({type(error).__name__}); it will be made again")
+            _warn(f"ignoring the cache file {_shown(path)} ({type(error).__name__}); it will be made again")
             return {}
         return entries if isinstance(entries, dict) else {}
 
@@ -196,6 +201,14 @@ if not log.handlers:
     _handler.setFormatter(logging.Formatter("warning: %(message)s"))
     log.addHandler(_handler)
     log.propagate = False
+
+
+def _shown(path: Path) -> str:
+    """A path as the user knows it: relative to the working folder when inside it."""
+    try:
+        return path.absolute().relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def _warn(message: str) -> None:

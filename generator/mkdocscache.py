@@ -11,7 +11,9 @@ that stops a strict build is raised every time.
 from __future__ import annotations
 
 import copy
+import importlib.util
 import logging
+import os
 import types
 from typing import Any
 
@@ -35,7 +37,7 @@ class MkDocsCache:
         extensions = [e if isinstance(e, str) else f"{type(e).__module__}.{type(e).__qualname__}"
                       for e in config.markdown_extensions]
         self.context = content_key(
-            repr(extensions), repr(sorted((k, repr(v)) for k, v in (config.mdx_configs or {}).items())),
+            repr(extensions), *map(_source_stamp, extensions), repr(sorted((k, repr(v)) for k, v in (config.mdx_configs or {}).items())),
             repr(config.validation), str(config.use_directory_urls), str(config.site_url),
             *(f"{f.src_uri}\0{f.dest_uri}\0{f.url}\0{f.inclusion}" for f in sorted(files, key=lambda f: f.src_uri)),
         )
@@ -73,9 +75,9 @@ class MkDocsCache:
             if stored is None:
                 before = len(search_index.entries)
                 add(page)
-                stored = copy.deepcopy(search_index.entries[before:])
+                stored = [dict(entry) for entry in search_index.entries[before:]]
             else:
-                search_index.entries.extend(copy.deepcopy(stored))
+                search_index.entries.extend(dict(entry) for entry in stored)
             self.kept[key] = stored
 
         search_index.add_entry_from_context = add_entry_from_context
@@ -84,6 +86,19 @@ class MkDocsCache:
         logging.getLogger("mkdocs").removeHandler(self.logged)
         if self.kept.keys() != self.known.keys():
             self.disk.save(STORE, self.kept)
+
+
+def _source_stamp(module: str) -> str:
+    """Where an extension's code is, with its size and time: an extension from a package the
+    cache's fingerprint does not name still gets its conversions made again when it is upgraded."""
+    try:
+        spec = importlib.util.find_spec(module)
+    except (ImportError, ValueError):
+        spec = None
+    if spec is None or not spec.origin or not os.path.isfile(spec.origin):
+        return module
+    stat = os.stat(spec.origin)
+    return f"{spec.origin} {stat.st_size} {stat.st_mtime_ns}"
 
 
 def _restore(stored: tuple[Any, ...], files: Files) -> Any:

@@ -23,7 +23,7 @@ from generator.cache import DiskCache, PreviewCache, content_key
 from generator.load import Document, load_file, read_source
 from generator.model import Curriculum, build_model
 from generator.problems import CurriculumError, Problem
-from generator.review import review
+from generator.review import review, review_file
 from generator.validate import check_across, check_fields
 from generator.write import WriteReport, remove_stale, write_files, write_pages
 
@@ -44,7 +44,7 @@ def load_documents(
     size and modification time are unchanged since they were last read; the ``disk`` cache, the
     files whose bytes are unchanged since any earlier run. Files neither knows are loaded in one
     process per core when there are many."""
-    return _load(_scan(curriculum_dir), cache, disk)
+    return _load(_scan(curriculum_dir), cache, disk)[:3]
 
 
 @dataclass(frozen=True)
@@ -102,15 +102,14 @@ def _scan(curriculum_dir: Path, read: bool = True) -> _Scan:
     return _Scan(files, problems)
 
 
-_Loaded = tuple[Any, list[Problem]]
-"""A file's values (None when it does not load) and its own problems."""
+_Loaded = tuple[Any, list[Problem], list[Problem]]
+"""A file's values (None when it does not load), its own problems and its own quality warnings."""
 
 PARALLEL_LOAD_FROM = 150
 """Files to load from which loading is shared out between processes."""
 
 
-def _load(scan: _Scan, cache: PreviewCache | None, disk: DiskCache | None) -> tuple[
-        dict[str, list[Document]], dict[str, set[str]], list[Problem]]:
+def _load(scan: _Scan, cache: PreviewCache | None, disk: DiskCache | None) -> _LoadedAll:
     known = disk.load("files") if disk else {}
     keys = [content_key(kind, display, raw) if isinstance(raw, bytes) else None
             for kind, _, display, raw in scan.files]
@@ -132,15 +131,20 @@ def _load(scan: _Scan, cache: PreviewCache | None, disk: DiskCache | None) -> tu
     documents: dict[str, list[Document]] = {kind: [] for kind in spec.FOLDERS}
     unreadable: dict[str, set[str]] = {kind: set() for kind in spec.FOLDERS}
     problems = list(scan.problems)
+    warnings: dict[str, list[Problem]] = {}
     for (kind, path, display, _), result in zip(scan.files, results):
         assert result is not None
-        data, own = result
+        data, own, warnings[display] = result
         problems.extend(own)
         if data is None:
             unreadable[kind].add(path.stem)
         else:
             documents[kind].append(Document(display, data, path))
-    return documents, unreadable, problems
+    return documents, unreadable, problems, warnings
+
+
+_LoadedAll = tuple[dict[str, list[Document]], dict[str, set[str]], list[Problem], dict[str, list[Problem]]]
+"""Documents by kind, unreadable names by kind, the problems, each file's own quality warnings."""
 
 
 def _load_one(kind: str, path: Path, display: str, raw: bytes | CurriculumError) -> _Loaded:
@@ -149,8 +153,9 @@ def _load_one(kind: str, path: Path, display: str, raw: bytes | CurriculumError)
             raise raw
         doc = load_file(path, display, raw)
     except CurriculumError as error:
-        return None, list(error.problems)
-    return doc.data, check_fields(kind, doc)
+        return None, list(error.problems), []
+    problems = check_fields(kind, doc)
+    return doc.data, problems, [] if problems else review_file(kind, doc)
 
 
 _to_load: list[tuple[str, Path, str, bytes | CurriculumError]] = []
@@ -178,29 +183,29 @@ def _load_share(part: tuple[int, int]) -> list[tuple[int, _Loaded]]:
 
 
 def _valid_documents(curriculum_dir: Path, cache: PreviewCache | None = None,
-                     disk: DiskCache | None = None) -> dict[str, list[Document]]:
-    return _check_all(load_documents(curriculum_dir, cache, disk))
+                     disk: DiskCache | None = None) -> tuple[dict[str, list[Document]], dict[str, list[Problem]]]:
+    return _check_all(_load(_scan(curriculum_dir), cache, disk))
 
 
-def _check_all(loaded: tuple[dict[str, list[Document]], dict[str, set[str]], list[Problem]]) -> dict[
-        str, list[Document]]:
-    documents, unreadable, problems = loaded
+def _check_all(loaded: _LoadedAll) -> tuple[dict[str, list[Document]], dict[str, list[Problem]]]:
+    """The documents and each file's own warnings, or ``CurriculumError`` with every problem."""
+    documents, unreadable, problems, warnings = loaded
     problems += check_across(documents, unreadable, problems)
     if problems:
         raise CurriculumError(sorted(set(problems)))
-    return documents
+    return documents, warnings
 
 
 def check(curriculum_dir: Path) -> Curriculum:
     """Load and validate the curriculum; the model, or ``CurriculumError`` with every problem."""
-    return build_model(_valid_documents(curriculum_dir))
+    return build_model(_valid_documents(curriculum_dir)[0])
 
 
 def check_and_review(curriculum_dir: Path, today: dt.date, cache: PreviewCache | None = None,
                      disk: DiskCache | None = None) -> tuple[Curriculum, list[Problem]]:
     """Like ``check``, and also the quality warnings (which do not stop anything)."""
-    documents = _valid_documents(curriculum_dir, cache, disk)
-    return build_model(documents, cache), review(documents, today)
+    documents, warnings = _valid_documents(curriculum_dir, cache, disk)
+    return build_model(documents, cache), review(documents, today, warnings)
 
 
 def check_summary(curriculum_dir: Path, today: dt.date,
@@ -213,15 +218,16 @@ def check_summary(curriculum_dir: Path, today: dt.date,
     earlier = disk.load("check").get(key) if disk else None
     if earlier is None:
         try:
-            documents = _check_all(_load(scan, None, disk))
-            earlier = ({kind: len(docs) for kind, docs in documents.items()}, review(documents, today))
+            documents, warnings = _check_all(_load(scan, None, disk))
+            earlier = ({kind: len(docs) for kind, docs in documents.items()}, review(documents, today, warnings), [])
         except CurriculumError as error:
-            earlier = error.problems
+            earlier = ({}, [], list(error.problems))
         if disk is not None:
             disk.save("check", {key: earlier})
-    if isinstance(earlier, list):
-        raise CurriculumError(earlier)
-    return earlier
+    counts, warnings, problems = earlier
+    if problems:
+        raise CurriculumError(problems)
+    return counts, warnings
 
 
 @dataclass(frozen=True)

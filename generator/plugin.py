@@ -93,8 +93,12 @@ class CurriculumPlugin(BasePlugin):
         if self.pregenerated:
             return config
         try:
+            # The disk cache for a build, and for the preview's first build only: after that the
+            # preview's memory knows more, and writing the cache after every save would slow it.
+            disk = None if self.serving and self.cache and self.cache.used else \
+                DiskCache.beside(Path(config.config_file_path))
             report = generate(curriculum_dir(config), Path(config.docs_dir), self.cache if self.serving else None,
-                              DiskCache.beside(Path(config.config_file_path)))
+                              disk)
         except CurriculumError as error:
             count = len(error.problems)
             summary = f"{count} problem{'s' * (count != 1)} in the curriculum"
@@ -124,7 +128,8 @@ class CurriculumPlugin(BasePlugin):
             if file.src_uri not in LISTED:
                 file.inclusion = InclusionLevel.NOT_IN_NAV
         self._progress = _Progress(len(files.documentation_pages())) if self.pregenerated else None
-        disk = DiskCache.beside(Path(config.config_file_path))
+        # Not while previewing: its dirty builds convert only the changed pages anyway.
+        disk = None if self.serving else DiskCache.beside(Path(config.config_file_path))
         self._mkdocs = MkDocsCache(disk, config, files) if disk else None
         return files
 
