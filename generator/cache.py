@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import importlib.util
 import logging
 import os
 import pickle
 import shutil
 import sys
 from collections.abc import Callable, Hashable
-import importlib.util
 from pathlib import Path
 from typing import Any, TypeVar
 

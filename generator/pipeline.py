@@ -15,17 +15,16 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-
-from generator import spec
 from typing import Any
 
+from generator import spec
 from generator.cache import DiskCache, PreviewCache, content_key
 from generator.load import Document, load_file, read_source
 from generator.model import Curriculum, build_model
 from generator.problems import CurriculumError, Problem
 from generator.review import review, review_file
 from generator.validate import check_across, check_fields
-from generator.write import WriteReport, remove_stale, write_files, write_pages
+from generator.write import WriteReport, remove_stale, write_files
 
 
 def display_path(path: Path) -> str:
@@ -117,9 +116,9 @@ def _load(scan: _Scan, cache: PreviewCache | None, disk: DiskCache | None) -> _L
     if cache is not None:  # a preview: one process, the files with an unchanged stamp as they were
         for index, (kind, path, display, raw) in enumerate(scan.files):
             stat = path.stat()
-            earlier = results[index]
-            results[index] = cache.reuse(path, (stat.st_mtime_ns, stat.st_size),
-                                         lambda: earlier or _load_one(kind, path, display, raw))
+            results[index] = cache.reuse(
+                path, (stat.st_mtime_ns, stat.st_size),
+                lambda e=results[index], k=kind, p=path, d=display, r=raw: e or _load_one(k, p, d, r))
     else:
         missing = [i for i, result in enumerate(results) if result is None]
         for index, result in _load_many([scan.files[i] for i in missing]):
