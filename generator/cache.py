@@ -8,6 +8,7 @@ records) and "was this page last written showing exactly this?" (``unchanged``: 
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import importlib.util
@@ -162,15 +163,17 @@ class DiskCache:
 
     def save(self, name: str, entries: dict[Any, Any]) -> None:
         """Write store ``name`` (atomically); a cache that cannot be written is only a slower next run."""
+        temporary = self.folder / f".{name}.{os.getpid()}.tmp"
         try:
             if not self.folder.is_dir():
                 self._make_folder()
             body = pickle.dumps(entries, protocol=5)
-            temporary = self.folder / f".{name}.{os.getpid()}.tmp"
             temporary.write_bytes(_MAGIC + hashlib.sha256(body).digest() + body)
             os.replace(temporary, self.folder / f"{name}.bin")
-        except OSError as error:
-            _warn(f"could not write the cache in {self.folder}: {error.strerror or error}")
+        except OSError as error:  # a full disk, say: no half-written store is left behind
+            with contextlib.suppress(OSError):
+                temporary.unlink(missing_ok=True)
+            _warn(f"could not write the cache in {_shown(self.folder)}: {error.strerror or error}")
 
     def stores(self, prefix: str) -> list[str]:
         """The names of the stores that start with ``prefix``."""

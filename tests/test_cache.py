@@ -97,3 +97,11 @@ def test_generation_from_the_cache_after_any_edit_equals_a_fresh_generation(
             stale.append(f"{file} {'.'.join(map(str, at))}: "
                          f"{sorted(n for n in expected if shown.get(n) != expected[n])}")
     assert stale == []
+
+
+def test_a_cache_that_cannot_be_written_is_a_warning_and_the_site_is_still_built(mini: Path) -> None:
+    (mini / CACHE_FOLDER).write_text("not a folder\n", encoding="utf-8")  # so nothing can be made inside
+    result = run("build", cwd=mini)
+    assert result.code == 0, result.err
+    assert "warning: could not write the cache in .curriculum-cache/" in result.err
+    assert (mini / "site" / "lessons" / "short-lesson" / "index.html").is_file()
