@@ -4,9 +4,12 @@
 
 Writes a synthetic curriculum of N lessons into a temporary folder, made from the shipped lessons
 (so each page has a real lesson's size), with skills and tracks in the shipped proportion, and
-measures, each as the median of several runs: `curriculum check`; generation (YAML to Markdown);
-the full `curriculum build`; `mkdocs build` alone on the same Markdown (the baseline); the build's
-peak memory; the site's size, one lesson page's size and the search index's size.
+measures, each as the median of several runs: `curriculum check` cold (no cache) and again with
+nothing changed; generation (YAML to Markdown, no cache); the full cold `curriculum build`;
+`mkdocs build` alone on the same Markdown (the baseline), interleaved with the builds; a rebuild after
+one lesson's text changed with the previous build's cache kept (and whether its site has the bytes
+of a cold build); the preview after a text edit and after a title edit; the build's peak memory; the
+site's size, one lesson page's size and the search index's size; the load average before and after.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from typing import Any
 import yaml
 
 from generator import spec
+from generator.cache import CACHE_FOLDER, content_key
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -111,8 +115,20 @@ def _timed(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, i
     return seconds, usage.ru_maxrss
 
 
-def _preview_edit(root: Path) -> float:
-    """What `curriculum serve` does after a save that changes one lesson's text: regenerate with
+def _edit_lesson(root: Path, field: str) -> tuple[Path, str]:
+    """Change one lesson's ``field`` (the one in the middle); its path and its text before."""
+    lessons = sorted((root / "curriculum" / "lessons").glob("*.yaml"))
+    lesson = lessons[len(lessons) // 2]
+    text = lesson.read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    data[field] = f"{data[field][:60]} (edited {time.time_ns() % 10**6})" if field == "title" \
+        else f"{data[field]} Edited at {time.time_ns()}."
+    _dump(lesson, data)
+    return lesson, text
+
+
+def _preview_edit(root: Path, field: str = "why") -> float:
+    """What `curriculum serve` does after a save that changes one lesson's ``field``: regenerate with
     the preview cache, load the configuration again and run a dirty MkDocs build (the browser's
     polling is not included). One untimed round first, as serve has built once before any edit."""
     from mkdocs.commands.build import build
@@ -124,8 +140,6 @@ def _preview_edit(root: Path) -> float:
 
     logging.getLogger("mkdocs").setLevel(logging.ERROR)  # the dirty-build notice, on every round
     cache = PreviewCache()
-    lessons = sorted((root / "curriculum" / "lessons").glob("*.yaml"))
-    lesson = lessons[len(lessons) // 2]
 
     def rebuild() -> None:
         generate(root / "curriculum", root / "generated", cache)
@@ -133,14 +147,11 @@ def _preview_edit(root: Path) -> float:
         plugin = config.plugins["curriculum"]
         if not isinstance(plugin, CurriculumPlugin):
             raise TypeError(f"the 'curriculum' plugin in mkdocs.yml is {type(plugin).__name__}, not this tool's")
-        plugin.pregenerated = True
+        plugin.pregenerated = plugin.serving = True  # as in `curriculum serve`
         build(config, dirty=True)
 
     rebuild()
-    text = lesson.read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
-    data["why"] += f" Edited at {time.time_ns()}."
-    _dump(lesson, data)
+    lesson, text = _edit_lesson(root, field)
     start = time.perf_counter()
     rebuild()
     seconds = time.perf_counter() - start
@@ -161,15 +172,26 @@ def run_benchmark(lessons: int, runs: int) -> dict[str, Any]:
 
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "1795737600"),
            "SITE_URL": "https://bench.example.org/curriculum/"}
+    env.pop("CURRICULUM_CACHE", None)
     os.environ.update(env)  # the in-process measurements see what the commands see
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="curriculum-bench-") as folder:
         root = Path(folder)
         counts = write_synthetic(ROOT / "curriculum", root / "curriculum", lessons)
         shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
         (root / "generated").mkdir()
         curriculum = [sys.executable, "-m", "generator"]
+        cache = root / CACHE_FOLDER
 
-        check = _median(runs, lambda: _timed([*curriculum, "check"], root, env)[0])
+        def cold(command: list[str]) -> tuple[float, int]:
+            """A command with no cache and no generated pages: a fresh checkout."""
+            shutil.rmtree(cache, ignore_errors=True)
+            shutil.rmtree(root / "generated")
+            (root / "generated").mkdir()
+            return _timed(command, root, env)
+
+        check = _median(runs, lambda: cold([*curriculum, "check"])[0])
+        check_again = _median(runs, lambda: _timed([*curriculum, "check"], root, env)[0])
 
         def generation() -> float:
             out = root / "generation-run"
@@ -180,10 +202,6 @@ def run_benchmark(lessons: int, runs: int) -> dict[str, Any]:
 
         generation_seconds = _median(runs, generation)
         shutil.rmtree(root / "generation-run")
-
-        builds = [_timed([*curriculum, "build"], root, env) for _ in range(runs)]
-        build = statistics.median(b[0] for b in builds)
-        peak_kb = max(b[1] for b in builds)
 
         # The baseline: MkDocs alone on the Markdown the generator wrote, without the plugin.
         baseline_config = root / "mkdocs-baseline.yml"
@@ -196,7 +214,14 @@ def run_benchmark(lessons: int, runs: int) -> dict[str, Any]:
             return _timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(baseline_config),
                            "-d", str(root / "baseline-site")], root, env)[0]
 
-        baseline = _median(runs, baseline_run)
+        # Cold builds and baselines interleaved, so both see the same load on a shared machine.
+        builds, baselines = [], []
+        for _ in range(runs):
+            builds.append(cold([*curriculum, "build"]))
+            baselines.append(baseline_run())
+        build = statistics.median(b[0] for b in builds)
+        peak_kb = max(b[1] for b in builds)
+        baseline = statistics.median(baselines)
 
         site = root / "site"
         lesson_page = next((site / "lessons").glob("*/index.html"))
@@ -205,23 +230,51 @@ def run_benchmark(lessons: int, runs: int) -> dict[str, Any]:
             "lesson_page_kb": round(lesson_page.stat().st_size / 1e3, 1),
             "search_index_kb": round((site / "search" / "search_index.json").stat().st_size / 1e3, 1),
         }
+        cold_site = _digest_tree(site)
+
+        def rebuild() -> float:
+            """The CI case: the previous build's cache restored, a fresh checkout, one lesson's text
+            changed; the site must be the bytes a cold build of the same content gives."""
+            lesson, before = _edit_lesson(root, "why")
+            shutil.rmtree(root / "generated")
+            (root / "generated").mkdir()
+            seconds = _timed([*curriculum, "build"], root, env)[0]
+            lesson.write_text(before, encoding="utf-8")
+            return seconds
+
+        rebuild_seconds = _median(runs, rebuild)
+        _timed([*curriculum, "build"], root, env)  # the edit undone, from the cache
+        same_bytes = _digest_tree(site) == cold_site
+
         preview = _median(runs, lambda: _preview_edit(root))  # after the sizes: it rebuilds site/
+        preview_title = _median(runs, lambda: _preview_edit(root, "title"))
         return {
             "lessons": counts["lessons"], "skills": counts["skills"], "tracks": counts["tracks"],
             "runs": runs,
             "check_seconds": round(check, 3),
+            "check_again_seconds": round(check_again, 3),
             "generation_seconds": round(generation_seconds, 3),
             "build_seconds": round(build, 3),
             "mkdocs_baseline_seconds": round(baseline, 3),
+            "rebuild_one_lesson_seconds": round(rebuild_seconds, 3),
+            "warm_build_same_bytes": same_bytes,
             "preview_edit_seconds": round(preview, 3),
+            "preview_title_edit_seconds": round(preview_title, 3),
             "generation_share_of_build": round(generation_seconds / build, 3),
             "build_over_baseline": round(build / baseline, 3),
+            "rebuild_over_build": round(rebuild_seconds / build, 3),
             "build_ms_per_lesson": round(1000 * build / counts["lessons"], 2),
             "peak_memory_mb": round(peak_kb / 1024, 1),
             **sizes,
+            "load_average": [round(load_before, 1), round(os.getloadavg()[0], 1)],
             "machine": {"cores": os.cpu_count(), "python": platform.python_version(),
                         "memory_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1)},
         }
+
+
+def _digest_tree(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): content_key(p.read_bytes())
+            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def main(argv: list[str] | None = None) -> int:

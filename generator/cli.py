@@ -177,15 +177,16 @@ def _raw_config(config_file: Path) -> dict[str, Any]:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from generator.pipeline import build_date, check_and_review
+    from generator.cache import DiskCache
+    from generator.pipeline import build_date, check_summary
 
-    _, curriculum_dir = _project(args)
-    curriculum, warnings = check_and_review(curriculum_dir, build_date())
+    config, curriculum_dir = _project(args)
+    counts, warnings = check_summary(curriculum_dir, build_date(), DiskCache.beside(config))
     if _warnings_fail(warnings, args):
         return 1
     print(
-        f"OK: {_many(len(curriculum.lessons), 'lesson')}, {_many(len(curriculum.skills), 'skill')} and "
-        f"{_many(len(curriculum.tracks), 'track')} are valid"
+        f"OK: {_many(counts['lesson'], 'lesson')}, {_many(counts['skill'], 'skill')} and "
+        f"{_many(counts['track'], 'track')} are valid"
         + (f"; {_count(warnings, 'warning')}." if warnings else "."),
         file=sys.stderr,
     )
@@ -196,6 +197,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_build(args: argparse.Namespace) -> int:
     from mkdocs.exceptions import MkDocsException
 
+    from generator.cache import DiskCache
     from generator.pipeline import EngineError, build_site, generate
 
     config, curriculum_dir = _project(args)
@@ -205,7 +207,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         _require_zensical(config, site_dir)
     docs_dir = Path(_site_config(config).docs_dir)
     try:
-        report = generate(curriculum_dir, docs_dir)
+        report = generate(curriculum_dir, docs_dir, disk=DiskCache.beside(config))
     except OSError as error:
         print(f"error: {_cannot_write(error, docs_dir)}; the previous site is unchanged.", file=sys.stderr)
         return 1
@@ -274,11 +276,12 @@ def _fault(error: BaseException) -> str:
 def cmd_serve(args: argparse.Namespace) -> int:
     from mkdocs.commands.serve import serve
 
+    from generator.cache import DiskCache
     from generator.pipeline import generate
 
     config, curriculum_dir = _project(args)
     _require_safety(config)
-    generate(curriculum_dir, Path(_site_config(config).docs_dir))  # fail early, with the problems listed, before serving
+    generate(curriculum_dir, Path(_site_config(config).docs_dir), disk=DiskCache.beside(config))  # fail early, with the problems listed, before serving
     _mkdocs_logging(verbose=True)
     # Preview at the root of the local address, whatever sub-path the published site_url has.
     # Dirty builds re-render only the pages whose Markdown changed (the generator rewrites only

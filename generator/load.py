@@ -119,20 +119,34 @@ class Document:
         return Problem(self.file, line, column, field_name(path), message, code=code)
 
 
-def load_file(path: Path, display: str) -> Document:
-    """Read one YAML file; raise ``CurriculumError`` naming the file and line on any failure."""
-
-    def fail(message: str, line: int = 1, column: int = 1, *, code: str) -> CurriculumError:
-        return CurriculumError([Problem(display, line, column, "", message, code=code)])
-
+def read_source(path: Path, display: str) -> bytes:
+    """A YAML file's bytes; ``CurriculumError`` when it cannot be read or is too large to load."""
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise fail(f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes (MAX_FILE_BYTES)",
-                       code="CUR054")
-        raw = path.read_bytes()
+            raise _fail(display, f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes "
+                        "(MAX_FILE_BYTES)", code="CUR054")
+        return path.read_bytes()
     except OSError as error:
-        raise fail(f"cannot read the file: {error.strerror}", code="CUR053") from error
+        raise _fail(display, f"cannot read the file: {error.strerror}", code="CUR053") from error
+
+
+def _fail(display: str, message: str, line: int = 1, column: int = 1, *, code: str) -> CurriculumError:
+    return CurriculumError([Problem(display, line, column, "", message, code=code)])
+
+
+def load_file(path: Path, display: str, raw: bytes | None = None) -> Document:
+    """Read one YAML file (its bytes ``raw`` when already read); raise ``CurriculumError`` naming the
+    file and line on any failure."""
+
+    def fail(message: str, line: int = 1, column: int = 1, *, code: str) -> CurriculumError:
+        return _fail(display, message, line, column, code=code)
+
+    if raw is None:
+        raw = read_source(path, display)
+    elif len(raw) > MAX_FILE_BYTES:
+        raise fail(f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,} bytes (MAX_FILE_BYTES)",
+                   code="CUR054")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -7,6 +7,7 @@ only call these.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import multiprocessing as mp
 import os
@@ -18,16 +19,16 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from generator import spec
-from generator.cache import PreviewCache
-from generator.load import Document, load_file
+from generator.cache import DiskCache, PreviewCache, content_key
+from generator.load import Document, load_file, read_source
 from generator.model import Curriculum, build_model
 from generator.problems import CurriculumError, Problem
-from generator.render import render_site
-from generator.review import review
+from generator.review import review, review_file
 from generator.validate import check_across, check_fields
-from generator.write import WriteReport, remove_stale, write_files, write_pages, written_before
+from generator.write import WriteReport, remove_stale, write_files, written_before
 
 
 def display_path(path: Path) -> str:
@@ -39,23 +40,41 @@ def display_path(path: Path) -> str:
 
 
 def load_documents(
-    curriculum_dir: Path, cache: PreviewCache | None = None,
+    curriculum_dir: Path, cache: PreviewCache | None = None, disk: DiskCache | None = None,
 ) -> tuple[dict[str, list[Document]], dict[str, set[str]], list[Problem]]:
     """Every file that loads, by kind; the names of those that do not; and the problems of each
     file on its own (load errors and the field checks). A preview ``cache`` skips the files whose
-    size and modification time are unchanged since they were last read."""
+    size and modification time are unchanged since they were last read; the ``disk`` cache, the
+    files whose bytes are unchanged since any earlier run. Files neither knows are loaded in one
+    process per core when there are many."""
+    return _load(_scan(curriculum_dir), cache, disk)[:3]
+
+
+@dataclass(frozen=True)
+class _Scan:
+    """The curriculum folder's files: those to load (kind, path, name shown, bytes or the problem
+    reading them) and the problems of the folder itself (files that do not belong)."""
+
+    files: list[tuple[str, Path, str, bytes | CurriculumError]]
+    problems: list[Problem]
+
+    def key(self, *more: str) -> str:
+        """A key for everything the check of these files depends on."""
+        parts = [p for kind, _, display, raw in self.files
+                 for p in (kind, display, raw if isinstance(raw, bytes) else str(raw.problems))]
+        return content_key(*more, *parts, *map(repr, self.problems))
+
+
+def _scan(curriculum_dir: Path, read: bool = True) -> _Scan:
     if not curriculum_dir.is_dir():
         raise CurriculumError(
             [Problem(display_path(curriculum_dir), 1, 1, "", "the curriculum folder does not exist",
                      code="CUR050")]
         )
-    documents: dict[str, list[Document]] = {}
-    unreadable: dict[str, set[str]] = {}
+    files: list[tuple[str, Path, str, bytes | CurriculumError]] = []
     problems: list[Problem] = []
     base = curriculum_dir.resolve()
     for kind, folder in spec.FOLDERS.items():
-        documents[kind] = []
-        unreadable[kind] = set()
         directory = curriculum_dir / folder
         for path in sorted(directory.iterdir()) if directory.is_dir() else ():
             display = display_path(path)
@@ -76,49 +95,145 @@ def load_documents(
                 if path.suffix == ".yml":  # one name for every file; still checked, to list all its problems
                     problems.append(Problem(display, 1, 1, "", f"ends in .yml; rename it to {path.stem}.yaml "
                                             f"(only .yaml files belong in {folder}/)", code="CUR065"))
-
-                def read(kind: str = kind, path: Path = path, display: str = display) -> _Loaded:
-                    return _load_one(kind, path, display)
-
-                stat = path.stat()
-                doc, own = cache.reuse(path, (stat.st_mtime_ns, stat.st_size), read) if cache else read()
-                problems.extend(own)
-                if doc is None:
-                    unreadable[kind].add(path.stem)
-                else:
-                    documents[kind].append(doc)
-    return documents, unreadable, problems
+                raw: bytes | CurriculumError = b""
+                if read:
+                    try:
+                        raw = read_source(path, display)
+                    except CurriculumError as error:
+                        raw = error
+                files.append((kind, path, display, raw))
+    return _Scan(files, problems)
 
 
-_Loaded = tuple[Document | None, list[Problem]]
+_Loaded = tuple[Any, list[Problem], list[Problem]]
+"""A file's values (None when it does not load), its own problems and its own quality warnings."""
+
+PARALLEL_LOAD_FROM = 150
+"""Files to load from which loading is shared out between processes."""
 
 
-def _load_one(kind: str, path: Path, display: str) -> _Loaded:
+def _stored_or_load(stored: _Loaded | None, kind: str, path: Path, display: str, raw: bytes | CurriculumError) -> _Loaded:
+    return stored or _load_one(kind, path, display, raw)
+
+
+def _load(scan: _Scan, cache: PreviewCache | None, disk: DiskCache | None) -> _LoadedAll:
+    known = disk.load("files") if disk else {}
+    keys = [content_key(kind, display, raw) if isinstance(raw, bytes) else None
+            for kind, _, display, raw in scan.files]
+    results: list[_Loaded | None] = [known.get(key) if key else None for key in keys]
+    if cache is not None:  # a preview: one process, the files with an unchanged stamp as they were
+        for index, (kind, path, display, raw) in enumerate(scan.files):
+            stat = path.stat()
+            results[index] = cache.reuse(path, (stat.st_mtime_ns, stat.st_size),
+                                         functools.partial(_stored_or_load, results[index], kind, path, display, raw))
+    else:
+        missing = [i for i, result in enumerate(results) if result is None]
+        for index, result in _load_many([scan.files[i] for i in missing]):
+            results[missing[index]] = result
+    if disk is not None:
+        entries = {key: result for key, result in zip(keys, results) if key is not None}
+        if entries.keys() != known.keys():
+            disk.save("files", entries)
+    documents: dict[str, list[Document]] = {kind: [] for kind in spec.FOLDERS}
+    unreadable: dict[str, set[str]] = {kind: set() for kind in spec.FOLDERS}
+    problems = list(scan.problems)
+    warnings: dict[str, list[Problem]] = {}
+    for (kind, path, display, _), loaded in zip(scan.files, results):
+        assert loaded is not None
+        data, own, warnings[display] = loaded
+        problems.extend(own)
+        if data is None:
+            unreadable[kind].add(path.stem)
+        else:
+            documents[kind].append(Document(display, data, path))
+    return documents, unreadable, problems, warnings
+
+
+_LoadedAll = tuple[dict[str, list[Document]], dict[str, set[str]], list[Problem], dict[str, list[Problem]]]
+"""Documents by kind, unreadable names by kind, the problems, each file's own quality warnings."""
+
+
+def _load_one(kind: str, path: Path, display: str, raw: bytes | CurriculumError) -> _Loaded:
     try:
-        doc = load_file(path, display)
+        if isinstance(raw, CurriculumError):
+            raise raw
+        doc = load_file(path, display, raw)
     except CurriculumError as error:
-        return None, list(error.problems)
-    return doc, check_fields(kind, doc)
+        return None, list(error.problems), []
+    problems = check_fields(kind, doc)
+    return doc.data, problems, [] if problems else review_file(kind, doc)
 
 
-def _valid_documents(curriculum_dir: Path, cache: PreviewCache | None = None) -> dict[str, list[Document]]:
-    documents, unreadable, problems = load_documents(curriculum_dir, cache)
+_to_load: list[tuple[str, Path, str, bytes | CurriculumError]] = []
+"""The files a loading process works on: set before the processes fork, so they inherit it."""
+
+
+def _load_many(files: list[tuple[str, Path, str, bytes | CurriculumError]]) -> list[tuple[int, _Loaded]]:
+    """(index, loaded) for each file; in one process per core when there are many."""
+    global _to_load
+    workers = min(os.cpu_count() or 1, 8)
+    if len(files) < PARALLEL_LOAD_FROM or workers < 2 or "fork" not in mp.get_all_start_methods():
+        return [(i, _load_one(*file)) for i, file in enumerate(files)]
+    _to_load = files
+    try:
+        with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork")) as pool:
+            shares = list(pool.map(_load_share, [(i, workers) for i in range(workers)]))
+    finally:
+        _to_load = []
+    return [pair for share in shares for pair in share]
+
+
+def _load_share(part: tuple[int, int]) -> list[tuple[int, _Loaded]]:
+    index, count = part
+    return [(i, _load_one(*_to_load[i])) for i in range(index, len(_to_load), count)]
+
+
+def _valid_documents(curriculum_dir: Path, cache: PreviewCache | None = None,
+                     disk: DiskCache | None = None) -> tuple[dict[str, list[Document]], dict[str, list[Problem]]]:
+    return _check_all(_load(_scan(curriculum_dir), cache, disk))
+
+
+def _check_all(loaded: _LoadedAll) -> tuple[dict[str, list[Document]], dict[str, list[Problem]]]:
+    """The documents and each file's own warnings, or ``CurriculumError`` with every problem."""
+    documents, unreadable, problems, warnings = loaded
     problems += check_across(documents, unreadable, problems)
     if problems:
         raise CurriculumError(sorted(set(problems)))
-    return documents
+    return documents, warnings
 
 
 def check(curriculum_dir: Path) -> Curriculum:
     """Load and validate the curriculum; the model, or ``CurriculumError`` with every problem."""
-    return build_model(_valid_documents(curriculum_dir))
+    return build_model(_valid_documents(curriculum_dir)[0])
 
 
-def check_and_review(curriculum_dir: Path, today: dt.date,
-                     cache: PreviewCache | None = None) -> tuple[Curriculum, list[Problem]]:
+def check_and_review(curriculum_dir: Path, today: dt.date, cache: PreviewCache | None = None,
+                     disk: DiskCache | None = None) -> tuple[Curriculum, list[Problem]]:
     """Like ``check``, and also the quality warnings (which do not stop anything)."""
-    documents = _valid_documents(curriculum_dir, cache)
-    return build_model(documents, cache), review(documents, today)
+    documents, warnings = _valid_documents(curriculum_dir, cache, disk)
+    return build_model(documents, cache), review(documents, today, warnings)
+
+
+def check_summary(curriculum_dir: Path, today: dt.date,
+                  disk: DiskCache | None = None) -> tuple[dict[str, int], list[Problem]]:
+    """What `curriculum check` says: how many items of each kind are valid, and the quality warnings;
+    ``CurriculumError`` with every problem. With the ``disk`` cache, a check of exactly the files of
+    an earlier check (same bytes, same names, same day) gives that check's answer without loading."""
+    scan = _scan(curriculum_dir)
+    key = scan.key("check", today.isoformat())
+    earlier = disk.load("check").get(key) if disk else None
+    if earlier is None:
+        try:
+            documents, own_warnings = _check_all(_load(scan, None, disk))
+            earlier = ({kind: len(docs) for kind, docs in documents.items()}, review(documents, today, own_warnings), [])
+        except CurriculumError as error:
+            earlier = ({}, [], list(error.problems))
+        if disk is not None:
+            disk.save("check", {key: earlier})
+    counts, warnings, problems = earlier
+    if problems:
+        raise CurriculumError(problems)
+    return counts, warnings
 
 
 @dataclass(frozen=True)
@@ -137,16 +252,18 @@ def build_date() -> dt.date:
     return dt.datetime.now(dt.UTC).date()
 
 
-def generate(curriculum_dir: Path, out_dir: Path, cache: PreviewCache | None = None) -> GenerateReport:
+def generate(curriculum_dir: Path, out_dir: Path, cache: PreviewCache | None = None,
+             disk: DiskCache | None = None) -> GenerateReport:
     """YAML in ``curriculum_dir`` to Markdown pages in ``out_dir``; nothing is written on error.
 
     With a ``cache`` (a preview that rebuilds after each save), unchanged files are not read again
-    and unchanged pages are neither rendered nor compared with the disk again.
+    and unchanged pages are neither rendered nor compared with the disk again. With the ``disk``
+    cache, files and pages unchanged since an earlier run are taken from it.
     """
     start = time.perf_counter()
     today = build_date()
-    curriculum, warnings = check_and_review(curriculum_dir, today, cache)
-    written = render_and_write(curriculum, today, out_dir, cache)
+    curriculum, warnings = check_and_review(curriculum_dir, today, cache, disk)
+    written = render_and_write(curriculum, today, out_dir, cache, disk=disk)
     return GenerateReport(curriculum, warnings, written, time.perf_counter() - start)
 
 
@@ -155,40 +272,60 @@ PARALLEL_FROM = 200
 
 
 def render_and_write(curriculum: Curriculum, today: dt.date, out_dir: Path, cache: PreviewCache | None = None,
-                     parallel_from: int = PARALLEL_FROM) -> WriteReport:
+                     parallel_from: int = PARALLEL_FROM, disk: DiskCache | None = None) -> WriteReport:
     """Render every page and write the changed ones; on a large curriculum, one process per core.
 
     Each process renders and writes its own share of the pages (forked processes inherit the
     model, so nothing large crosses between them); stale files are removed once all are done.
-    A preview ``cache`` (one process) skips the pages that show what they showed when last written.
+    A preview ``cache`` (one process) skips the pages that show what they showed when last written;
+    the ``disk`` cache keeps each share's pages (store ``pages-<share>``) for the next run.
     """
     workers = min(os.cpu_count() or 1, 8)
+    stored = {name: disk.load(name) for name in disk.stores("pages-")} if disk else {}
+    owned = written_before(out_dir)
+    made = {path: entry for entries in stored.values() for path, entry in entries.items()}
     if cache is not None or len(curriculum.lessons) < parallel_from or workers < 2 \
             or "fork" not in mp.get_all_start_methods():
-        return write_pages(out_dir, render_site(curriculum, today, cache=cache))
-    owned = written_before(out_dir)
-    with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork"), initializer=_share,
-                             initargs=(curriculum, today, out_dir, owned)) as pool:
-        shares = list(pool.map(_render_share, [(i, workers) for i in range(workers)]))
-    names = {name for share_names, _, _ in shares for name in share_names}
-    removed = remove_stale(out_dir, names, owned)
+        workers = 1
+        _share(curriculum, today, out_dir, owned, cache, made if disk else None, disk, stored)
+        names, written, unchanged = _render_share((0, 1))
+        removed = remove_stale(out_dir, set(names), owned)
+        shares = [(names, written, unchanged)]
+    else:
+        with ProcessPoolExecutor(workers, mp_context=mp.get_context("fork"), initializer=_share,
+                                 initargs=(curriculum, today, out_dir, owned, None, made if disk else None, disk,
+                                           stored)) as pool:
+            shares = list(pool.map(_render_share, [(i, workers) for i in range(workers)]))
+        removed = remove_stale(out_dir, {name for share_names, _, _ in shares for name in share_names}, owned)
+    for name in stored:
+        if int(name.removeprefix("pages-")) >= workers:
+            disk.remove(name)  # type: ignore[union-attr]
     return WriteReport(sum(s[1] for s in shares), sum(s[2] for s in shares), removed)
 
 
-_shared: tuple[Curriculum, dt.date, Path, frozenset[str]] | None = None
+_shared: tuple[Any, ...] = ()
 """What a rendering process works on: set once in each forked child by ``_share``."""
 
 
-def _share(curriculum: Curriculum, today: dt.date, out_dir: Path, owned: frozenset[str]) -> None:
+def _share(*shared: Any) -> None:
     global _shared
-    _shared = (curriculum, today, out_dir, owned)
+    _shared = shared
 
 
 def _render_share(part: tuple[int, int]) -> tuple[list[str], int, int]:
-    assert _shared is not None
-    curriculum, today, out_dir, owned = _shared
-    pages = render_site(curriculum, today, part)
+    from generator.render import render_site
+
+    curriculum, today, out_dir, owned, cache, made, disk, stored = _shared
+    before = dict(made) if made is not None else None
+    pages = render_site(curriculum, today, part, cache, made)
     written, unchanged = write_files(out_dir, pages, owned)
+    if disk is not None:
+        assert made is not None and before is not None  # made is given whenever disk is
+        mine = {path: made[path] for path in pages if path in made}
+        name = f"pages-{part[0]}"
+        earlier = stored.get(name, {})
+        if mine.keys() != earlier.keys() or any(before.get(p) is not e for p, e in mine.items()):
+            disk.save(name, mine)
     return list(pages), written, unchanged
 
 

@@ -12,16 +12,18 @@ import re
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from generator import safety
-from generator.cache import PreviewCache
+from generator.cache import DiskCache, PreviewCache
+from generator.mkdocscache import MkDocsCache
 from generator.pages import LISTED
 from generator.pipeline import generate
 from generator.problems import CurriculumError
@@ -78,6 +80,7 @@ class CurriculumPlugin(BasePlugin):
     serving = False
     cache: PreviewCache | None = None
     _progress: _Progress | None = None
+    _mkdocs: MkDocsCache | None = None
     pregenerated = False
     """Set by `curriculum build`, which generates the pages itself just before MkDocs runs."""
 
@@ -98,7 +101,12 @@ class CurriculumPlugin(BasePlugin):
         if self.pregenerated:
             return config
         try:
-            report = generate(curriculum_dir(config), Path(config.docs_dir), self.cache if self.serving else None)
+            # The disk cache for a build, and for the preview's first build only: after that the
+            # preview's memory knows more, and writing the cache after every save would slow it.
+            disk = None if self.serving and self.cache and self.cache.used else \
+                DiskCache.beside(Path(config.config_file_path))
+            report = generate(curriculum_dir(config), Path(config.docs_dir), self.cache if self.serving else None,
+                              disk)
         except OSError as error:  # a file in docs_dir the tool did not write, say
             where = f"{error.filename}: " if error.filename else ""
             raise PluginError(f"{where}{error.strerror or error}") from None
@@ -138,12 +146,31 @@ class CurriculumPlugin(BasePlugin):
             if file.src_uri not in LISTED:
                 file.inclusion = InclusionLevel.NOT_IN_NAV
         self._progress = _Progress(len(files.documentation_pages())) if self.pregenerated else None
+        # Not while previewing: its dirty builds convert only the changed pages anyway.
+        disk = None if self.serving else DiskCache.beside(Path(config.config_file_path))
+        self._mkdocs = MkDocsCache(disk, config, files) if disk else None
         return files
 
+    @event_priority(-100)  # last, to see the Markdown as MkDocs will convert it
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self._mkdocs:
+            self._mkdocs.before_render(page, markdown)
+        return markdown
+
+    @event_priority(100)  # first, to see the HTML as the conversion made it
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if self._mkdocs:
+            self._mkdocs.after_render(page)
         if self._progress:
             self._progress.step("rendering pages")
         return html
+
+    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+        if self._mkdocs:
+            for plugin in config.plugins.values():
+                if hasattr(plugin, "search_index"):
+                    self._mkdocs.index(plugin.search_index)
+        return env
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         if self._progress:
@@ -151,6 +178,9 @@ class CurriculumPlugin(BasePlugin):
         return output
 
     def on_post_build(self, config: MkDocsConfig) -> None:
+        if self._mkdocs:
+            self._mkdocs.save()
+            self._mkdocs = None
         if self._progress:
             self._progress.done()
 

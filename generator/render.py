@@ -21,7 +21,7 @@ from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
 from generator import effort, runsheet, spec, views
-from generator.cache import PreviewCache
+from generator.cache import PreviewCache, digest
 from generator.model import Curriculum
 from generator.pages import PAGES, Content, Site
 from generator.safety import is_safe_url
@@ -152,8 +152,16 @@ def make_environment() -> Environment:
     return env
 
 
+@functools.cache
+def _environment() -> Environment:
+    """One environment for every rendering in a process: it keeps the templates compiled, which a
+    preview would otherwise pay for again after each save (about half of regenerating)."""
+    return make_environment()
+
+
 def render_site(curriculum: Curriculum, today: dt.date, part: tuple[int, int] = (0, 1),
-                cache: PreviewCache | None = None) -> dict[str, Content | None]:
+                cache: PreviewCache | None = None,
+                made: dict[str, tuple[bytes, Content]] | None = None) -> dict[str, Content | None]:
     """Every page, calendar file and asset of the generated docs folder, by path inside it: one
     loop over the page table (``pages.PAGES``).
 
@@ -161,15 +169,27 @@ def render_site(curriculum: Curriculum, today: dt.date, part: tuple[int, int] = 
     ``part=(i, n)`` renders only the i-th of n shares (the site-wide pages are in share 0), so
     several processes can render one site between them. With a preview ``cache``, a page that shows
     the same as when it was last written is not made again: its value is None, meaning "the file
-    on disk is still right", the way MkDocs' dirty build skips a page.
+    on disk is still right", the way MkDocs' dirty build skips a page. ``made`` holds pages made
+    by earlier runs (from the disk cache), by path, with a digest of what each showed: a page whose
+    digest is unchanged is taken from it, and every page made is added to it.
     """
-    site = Site(curriculum, today, make_environment())
+    site = Site(curriculum, today, _environment())
     pages: dict[str, Content | None] = {}
+    digests: dict[int, tuple[object, bytes]] = {}
     for kind in PAGES:
         for path, item in kind.pages(curriculum, part):
-            if cache is not None and cache.unchanged(path, kind.shows(site, item)):
+            shows = kind.shows(site, item)
+            if cache is not None and cache.unchanged(path, shows):
                 pages[path] = None
-            else:
+            elif made is None:
                 pages[path] = kind.make(site, item, path)
+            else:
+                if id(shows) not in digests:  # the site-wide pages share one (large) value; kept
+                    digests[id(shows)] = (shows, digest(shows))  # alive, so no other takes its id
+                key = digest((kind.name, path, digests[id(shows)][1]))
+                earlier = made.get(path)
+                if earlier is None or earlier[0] != key:
+                    earlier = made[path] = (key, kind.make(site, item, path))
+                pages[path] = earlier[1]
     views.forget_conversions()
     return pages

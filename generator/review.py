@@ -274,10 +274,28 @@ WARNINGS: tuple[Callable[..., Iterator[Problem]], ...] = (
 )
 
 
-def review(documents: Documents, today: dt.date) -> list[Problem]:
-    """Every quality warning, sorted by file and line."""
+WHOLE: tuple[Callable[..., Iterator[Problem]], ...] = (lesson_is_reachable, reviewed_within_a_year)
+"""The checks that need more than one file's content (the other files, or the build's date); the
+others are made for each file alone (``review_file``), where they can be kept with the file."""
+
+
+def review_file(kind: str, doc: Document) -> list[Problem]:
+    """The quality warnings about one file on its own."""
+    kinds = {"lessons": [doc] if kind == "lesson" else [], "skills": [doc] if kind == "skill" else [],
+             "tracks": [doc] if kind == "track" else []}
+    return [p for check in WARNINGS if check not in WHOLE for p in check(**kinds)]
+
+
+def review(documents: Documents, today: dt.date,
+           own: Mapping[str, Sequence[Problem]] | None = None) -> list[Problem]:
+    """Every quality warning, sorted by file and line; ``own`` has each file's own (``review_file``)
+    by file name, when they were made already."""
     kinds: Mapping[str, Sequence[Document]] = {
         "lessons": documents.get("lesson", ()), "skills": documents.get("skill", ()),
         "tracks": documents.get("track", ()),
     }
-    return sorted({p for check in WARNINGS for p in check(**kinds, today=today)})
+    found = {p for check in WHOLE for p in check(**kinds, today=today)}
+    for kind, docs in documents.items():
+        for doc in docs:
+            found.update(own[doc.file] if own is not None and doc.file in own else review_file(kind, doc))
+    return sorted(found)

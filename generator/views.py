@@ -12,13 +12,12 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from markdown import Markdown
 from markupsafe import Markup
 
-from generator.safety import SafeLinksExtension
-from generator.tables import TableLabelsExtension
+if TYPE_CHECKING:
+    from markdown import Markdown
 
 EXTENSIONS = ("tables",)
 """The Markdown extensions the views use (a subset of mkdocs.yml's). Their wrappers are HTML in the
@@ -30,6 +29,11 @@ cost four times the plain conversion, so the other views do without."""
 
 @functools.cache
 def _converter(nested: bool) -> Markdown:
+    from markdown import Markdown  # here, not above: `curriculum check` needs no Markdown
+
+    from generator.safety import SafeLinksExtension
+    from generator.tables import TableLabelsExtension
+
     return Markdown(extensions=[*EXTENSIONS, *(NESTED if nested else ()), SafeLinksExtension(), TableLabelsExtension()])
 
 
