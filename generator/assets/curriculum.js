@@ -62,7 +62,6 @@
       var known = Array.prototype.some.call(select.options, function (o) { return o.value === value; });
       if (value && known) select.value = value;
     });
-    form.hidden = false;
     form.addEventListener("change", apply);
     form.addEventListener("reset", function () { setTimeout(apply, 0); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
@@ -150,11 +149,14 @@
       var input = box.querySelector("input.ics-start");
       var button = box.querySelector("button.ics-button");
       var message = box.querySelector(".ics-message");
-      if (!link || !picker || !input || !button || location.protocol === "file:") return;
+      if (!link || !picker || !input || !button) return;
+      if (location.protocol === "file:") {  // a file opened from disk cannot download what the page makes
+        picker.hidden = true;
+        return;
+      }
       var range = pickRange(new Date());
       input.min = range.first;
       input.max = range.last;
-      picker.hidden = false;
       function say(text) {
         if (message) message.textContent = text;
         input.setAttribute("aria-invalid", text ? "true" : "false");
@@ -238,7 +240,6 @@
       var shown = validSize(input.value) || 1;
       if (size) input.value = size;
       else size = shown;
-      input.closest(".team-size").hidden = false;
       input.addEventListener("input", function () {
         var n = validSize(input.value);
         input.setAttribute("aria-invalid", n ? "false" : "true");

@@ -804,7 +804,6 @@
         count.textContent = "The lesson list could not be loaded, so your plan's skills are unknown: choose them yourself.";
       });
     });
-    box.hidden = false;
     apply();
   }
 
