@@ -195,8 +195,8 @@ def table(data: dict[str, Any]) -> str:
     lines = []
     for factor, pages in data["results"].items():
         lines += [f"\n{factor} (median of {data['runs']}; performance runs in brackets)\n",
-                  "| page | path | performance | accessibility | best practices | SEO "
-                  "| FCP | LCP | TBT | CLS | SI | KB |",
+                  ("| page | path | performance | accessibility | best practices | SEO "
+                   "| FCP | LCP | TBT | CLS | SI | KB |"),
                   "|---|---|---|---|---|---|---|---|---|---|---|---|"]
         for name, f in pages.items():
             runs = ", ".join(str(r) for r in f["performance runs"])

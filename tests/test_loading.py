@@ -43,7 +43,7 @@ INDEX = "search/search_index.json"
 
 
 def page_types(site: BuiltSite) -> dict[str, str]:
-    """The eight page types of the speed goal (issue 16)."""
+    """The eight page types of the speed goal (issue 16), and the planner pages."""
     listing = site.listing
     return {
         "home": "",
@@ -54,6 +54,10 @@ def page_types(site: BuiltSite) -> dict[str, str]:
         "measure": "measure/",
         "authoring guide": "authoring/",
         "404": "no-such-page/",
+        # and the pages whose content is made in the browser
+        "plan": "plan/",
+        "coaching log": "log/",
+        "scorecard": "scorecard/",
     }
 
 
@@ -64,7 +68,7 @@ def _late(route: Route) -> None:
 
 @pytest.mark.parametrize("width", WIDTHS, ids=str)
 @pytest.mark.parametrize("kind", ["home", "catalogue", "lesson", "track", "skill", "measure", "authoring guide",
-                                  "404"])
+                                  "404", "plan", "coaching log", "scorecard"])
 def test_nothing_moves_while_the_page_loads(browser: Browser, base_url: str, shipped_site: BuiltSite, kind: str,
                                             width: str) -> None:
     w, h = WIDTHS[width]
