@@ -1,6 +1,6 @@
 """Benchmark: Lighthouse scores of the eight page types, on a phone and on a desktop.
 
-    python -m generator.lighthouse [--runs 3] [--site FOLDER] [--only mobile|desktop] [--json]
+    python -m generator.lighthouse [--runs 3] [--site FOLDER] [--only mobile|desktop] [--page TYPE] [--json]
 
 Builds the repository's curriculum into a temporary project (or takes a built ``site/``), serves it
 from 127.0.0.1 gzip-compressed under a sub-path, as GitHub Pages serves a project site, and runs the
@@ -49,6 +49,7 @@ METRICS = {
 }
 COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".ics", ".csv"}
 """What GitHub Pages sends gzip-compressed (text types); images and fonts go as they are."""
+PAGE_TYPES = ("home", "catalogue", "lesson", "track", "skill", "measure", "authoring", "404")
 MISSING = "no-such-page/"
 """A path that does not exist, to see the 404 page as a reader who follows an old link does."""
 
@@ -63,7 +64,7 @@ def page_types(site: Path) -> dict[str, str]:
         biggest = max(pages, key=lambda p: (p.stat().st_size, p.parent.name))
         return f"{kind}/{biggest.parent.name}/"
 
-    return {
+    paths = {
         "home": "",
         "catalogue": "lessons/",
         "lesson": largest("lessons"),
@@ -73,6 +74,8 @@ def page_types(site: Path) -> dict[str, str]:
         "authoring": "authoring/",
         "404": MISSING,
     }
+    assert tuple(paths) == PAGE_TYPES
+    return paths
 
 
 class GzipSubPath(http.server.SimpleHTTPRequestHandler):
@@ -166,8 +169,8 @@ def figures(report: dict[str, Any]) -> dict[str, float]:
     return out
 
 
-def measure(site: Path, runs: int, factors: list[str], reports: Path) -> dict[str, Any]:
-    pages = page_types(site)
+def measure(site: Path, runs: int, factors: list[str], reports: Path, only: list[str] | None = None) -> dict[str, Any]:
+    pages = {name: path for name, path in page_types(site).items() if not only or name in only}
     load_before = os.getloadavg()
     results: dict[str, dict[str, dict[str, float]]] = {}
     with serve(site) as base:
@@ -220,6 +223,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page and form factor (median)")
     parser.add_argument("--site", type=Path, help="a site already built with SITE_URL=" + SITE_URL)
     parser.add_argument("--only", choices=("mobile", "desktop"), help="one form factor only")
+    parser.add_argument("--page", action="append", choices=PAGE_TYPES, help="only this page type (repeatable)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON too")
     parser.add_argument("--reports", type=Path, help="keep every Lighthouse report (JSON) in this folder")
     args = parser.parse_args(argv)
@@ -230,7 +234,7 @@ def main(argv: list[str] | None = None) -> None:
         site = args.site or build(Path(folder) / "project")
         reports = args.reports or Path(folder) / "reports"
         reports.mkdir(parents=True, exist_ok=True)
-        data = measure(site, args.runs, factors, reports)
+        data = measure(site, args.runs, factors, reports, args.page)
     print(table(data))
     if args.json:
         print(json.dumps(data, indent=1))

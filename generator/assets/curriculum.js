@@ -65,7 +65,8 @@
     form.addEventListener("change", apply);
     form.addEventListener("reset", function () { setTimeout(apply, 0); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    apply();
+    // The page already shows every lesson: filter only when a link (or the browser) chose a filter.
+    if (names.some(function (name) { return form.elements[name].value; })) apply();
   }
 
   /** The boxes a stored checklist marks as ticked, as {name: true}. Whatever else is stored (nothing,
