@@ -62,11 +62,11 @@
       var known = Array.prototype.some.call(select.options, function (o) { return o.value === value; });
       if (value && known) select.value = value;
     });
-    form.hidden = false;
     form.addEventListener("change", apply);
     form.addEventListener("reset", function () { setTimeout(apply, 0); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    apply();
+    // The page already shows every lesson: filter only when a link (or the browser) chose a filter.
+    if (names.some(function (name) { return form.elements[name].value; })) apply();
   }
 
   /** The boxes a stored checklist marks as ticked, as {name: true}. Whatever else is stored (nothing,
@@ -150,11 +150,14 @@
       var input = box.querySelector("input.ics-start");
       var button = box.querySelector("button.ics-button");
       var message = box.querySelector(".ics-message");
-      if (!link || !picker || !input || !button || location.protocol === "file:") return;
+      if (!link || !picker || !input || !button) return;
+      if (location.protocol === "file:") {  // a file opened from disk cannot download what the page makes
+        picker.hidden = true;
+        return;
+      }
       var range = pickRange(new Date());
       input.min = range.first;
       input.max = range.last;
-      picker.hidden = false;
       function say(text) {
         if (message) message.textContent = text;
         input.setAttribute("aria-invalid", text ? "true" : "false");
@@ -238,7 +241,6 @@
       var shown = validSize(input.value) || 1;
       if (size) input.value = size;
       else size = shown;
-      input.closest(".team-size").hidden = false;
       input.addEventListener("input", function () {
         var n = validSize(input.value);
         input.setAttribute("aria-invalid", n ? "false" : "true");

@@ -804,7 +804,6 @@
         count.textContent = "The lesson list could not be loaded, so your plan's skills are unknown: choose them yourself.";
       });
     });
-    box.hidden = false;
     apply();
   }
 
@@ -815,8 +814,6 @@
     if (measure && P) chooser(measure);
     var app = document.getElementById("planner");
     if (!app || !P) return;
-    Array.prototype.forEach.call(document.querySelectorAll(".planner-nojs"), function (n) { n.hidden = true; });
-    app.hidden = false;
     var status = app.querySelector(".planner-load");
     status.textContent = "Loading the lessons…";
     var root = new URL(app.dataset.root, location.href);
