@@ -35,7 +35,25 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / ".ci" / "node_modules" / ".bin" / "lighthouse"
-CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+
+
+def find_chromium() -> Path:
+    """The Chromium to drive (here and in the browser tests): the one CHROMIUM names (Chrome on GitHub's
+    runners), else the system's (Debian's /usr/bin/chromium, which .ci/run installs, or a chromium on
+    PATH), else where Playwright keeps its own (``python -m playwright install chromium``, for macOS,
+    Windows and others)."""
+    if os.environ.get("CHROMIUM"):
+        return Path(os.environ["CHROMIUM"])
+    for found in ("/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser")):
+        if found and Path(found).is_file():
+            return Path(found)
+    from playwright.sync_api import sync_playwright  # a test dependency: only without a system Chromium
+
+    with sync_playwright() as playwright:
+        return Path(playwright.chromium.executable_path)
+
+
+CHROMIUM = find_chromium()
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage"
 SITE_URL = "https://coaching.example.org/team/"
 PREFIX = "/team/"
@@ -172,13 +190,13 @@ def figures(report: dict[str, Any]) -> dict[str, float]:
 def measure(site: Path, runs: int, factors: list[str], reports: Path, only: list[str] | None = None) -> dict[str, Any]:
     pages = {name: path for name, path in page_types(site).items() if not only or name in only}
     load_before = os.getloadavg()
-    results: dict[str, dict[str, dict[str, float]]] = {}
+    results: dict[str, dict[str, dict[str, Any]]] = {}
     with serve(site) as base:
         for factor in factors:
             for name, path in pages.items():
                 found = [figures(lighthouse(base + path, factor, reports / f"{factor}-{name}-{run + 1}.json",
                                             missing=path == MISSING)) for run in range(runs)]
-                median = {key: statistics.median(r[key] for r in found) for key in found[0]}
+                median: dict[str, Any] = {key: statistics.median(r[key] for r in found) for key in found[0]}
                 median["performance runs"] = [r["performance"] for r in found]
                 results.setdefault(factor, {})[name] = median
                 print(f"  {factor} {name}: " + ", ".join(f"{key} {value:.3g}" for key, value in median.items()

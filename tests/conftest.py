@@ -19,6 +19,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from generator.lighthouse import find_chromium
+
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
@@ -116,20 +118,9 @@ def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 # The built site in a real headless Chromium, driven by Playwright.
 
 
-def find_chromium() -> Path:
-    """The Chromium the browser tests drive: the one CHROMIUM names (Chrome on GitHub's runners), else
-    the system's (Debian's /usr/bin/chromium, which .ci/run installs, or a chromium on PATH), else where
-    Playwright keeps its own (``python -m playwright install chromium``, for macOS, Windows and others)."""
-    if os.environ.get("CHROMIUM"):
-        return Path(os.environ["CHROMIUM"])
-    for found in ("/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser")):
-        if found and Path(found).is_file():
-            return Path(found)
-    with sync_playwright() as playwright:
-        return Path(playwright.chromium.executable_path)
 
 
-CHROMIUM = find_chromium()
+CHROMIUM = find_chromium()  # shared with `python -m generator.lighthouse`
 
 
 def no_chromium(path: Path) -> str:
