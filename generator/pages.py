@@ -191,6 +191,7 @@ def _authoring_values() -> dict[str, Callable[[Site], Any]]:
         "cross_checks": lambda s: cross_file_checks(),
         "warning_checks": lambda s: [" ".join((w.__doc__ or "").split()) for w in WARNINGS],
         "code_groups": lambda s: GROUPS,
+        "example": lambda s: guide.example,
     }
 
 
