@@ -44,6 +44,20 @@ def make_project(target: Path, curriculum: Path) -> Path:
     return target
 
 
+def set_lesson_fields(project: Path, texts: dict[tuple[str | int, ...], str]) -> None:
+    """Write ``texts`` into the fixture's short lesson, each at its path of keys and indexes."""
+    import yaml
+
+    lesson = project / "curriculum/lessons/short-lesson.yaml"
+    data = yaml.safe_load(lesson.read_text(encoding="utf-8"))
+    for path, text in texts.items():
+        parent = data
+        for part in path[:-1]:
+            parent = parent[part]
+        parent[path[-1]] = text
+    lesson.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+
+
 @pytest.fixture
 def mini(tmp_path: Path) -> Path:
     """A copy of the two-lesson fixture project, free to change."""

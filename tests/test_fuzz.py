@@ -13,9 +13,8 @@ import tempfile
 from pathlib import Path
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
-from conftest import FIXTURES, REPO, TODAY_EPOCH, make_project
+from conftest import FIXTURES, REPO, TODAY_EPOCH, make_project, set_lesson_fields
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -145,14 +144,7 @@ def _build(texts: dict[tuple[str | int, ...], str], command: str = "build") -> t
 
     with tempfile.TemporaryDirectory() as folder:
         root = make_project(Path(folder) / "project", FIXTURES / "mini" / "curriculum")
-        lesson = root / "curriculum/lessons/short-lesson.yaml"
-        data = yaml.safe_load(lesson.read_text(encoding="utf-8"))
-        for path, text in texts.items():
-            parent = data
-            for part in path[:-1]:
-                parent = parent[part]
-            parent[path[-1]] = f"Text {text}"
-        lesson.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+        set_lesson_fields(root, {path: f"Text {text}" for path, text in texts.items()})
         err = io.StringIO()
         saved = os.environ.get("SOURCE_DATE_EPOCH")
         os.environ["SOURCE_DATE_EPOCH"] = TODAY_EPOCH

@@ -15,6 +15,7 @@ import time
 import pytest
 from conftest import BuiltSite
 from playwright.sync_api import Browser, Page, Route, expect
+from test_browser import _page_types
 
 WIDTHS = {"phone": (390, 844), "desktop": (1280, 900)}
 LIMIT = 0.1
@@ -42,23 +43,14 @@ new PerformanceObserver((list) => {
 INDEX = "search/search_index.json"
 
 
+LOADING_PAGES = ("home", "catalogue", "lesson", "track", "skill", "measure", "authoring guide", "404",
+                 "plan", "coaching log", "scorecard")
+"""The eight page types of the speed goal (issue 16), and the pages whose content is made in the browser."""
+
+
 def page_types(site: BuiltSite) -> dict[str, str]:
-    """The eight page types of the speed goal (issue 16), and the planner pages."""
-    listing = site.listing
-    return {
-        "home": "",
-        "catalogue": "lessons/",
-        "lesson": f"lessons/{listing['lessons'][0]['id']}/",
-        "track": f"tracks/{listing['tracks'][0]['id']}/",
-        "skill": f"skills/{listing['skills'][0]['id']}/",
-        "measure": "measure/",
-        "authoring guide": "authoring/",
-        "404": "no-such-page/",
-        # and the pages whose content is made in the browser
-        "plan": "plan/",
-        "coaching log": "log/",
-        "scorecard": "scorecard/",
-    }
+    every = _page_types(site)
+    return {kind: every[kind] for kind in LOADING_PAGES}
 
 
 def _late(route: Route) -> None:

@@ -16,9 +16,8 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
-from conftest import FIXTURES, REPO, BuiltSite, make_project, run, tree_digest
+from conftest import FIXTURES, REPO, BuiltSite, make_project, run, set_lesson_fields, tree_digest
 
 HOSTILE = {  # a lesson's Markdown fields; the last four get past the render filters, only the extension stops them
     ("why",): "See [x](javascript:alert(1)) and <img src=x onerror=alert(2)> first.",
@@ -35,14 +34,7 @@ UNSAFE = re.compile(r"^(javascript|data|vbscript):")
 
 def _hostile_project(root: Path) -> Path:
     project = make_project(root, FIXTURES / "mini" / "curriculum")
-    lesson = project / "curriculum/lessons/short-lesson.yaml"
-    data = yaml.safe_load(lesson.read_text(encoding="utf-8"))
-    for path, text in HOSTILE.items():
-        parent = data
-        for part in path[:-1]:
-            parent = parent[part]
-        parent[path[-1]] = text
-    lesson.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    set_lesson_fields(project, HOSTILE)
     return project
 
 
